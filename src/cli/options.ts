@@ -1,0 +1,20 @@
+import { InvalidArgumentError } from 'commander';
+import { PRODUCT_IDS, isProductId, type ProductId } from '../identity/products';
+
+/** Commander option parser for `--product`: one of the known product ids. */
+export function parseProduct(value: string): ProductId {
+  if (!isProductId(value)) {
+    throw new InvalidArgumentError(`unknown product "${value}"; expected one of ${PRODUCT_IDS.join(', ')}`);
+  }
+  return value;
+}
+
+/** Commander option parser for a positive integer (counts, sizes) with an upper bound. */
+export function positiveInteger(max: number): (value: string) => number {
+  return (value: string) => {
+    if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`"${value}" is not a positive integer`);
+    const n = Number(value);
+    if (n < 1 || n > max) throw new InvalidArgumentError(`${n} is out of range 1..${max}`);
+    return n;
+  };
+}
