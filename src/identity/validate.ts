@@ -189,26 +189,26 @@ export function validateRecord(raw: unknown, row: number, opts: ValidateOptions)
   const issues = new Issues(row, parsed.errors, parsed.warnings);
   if (issues.failed('record')) return { ok: false, errors: issues.errors, warnings: issues.warnings };
 
-  // Read every field once: null (JSON null) and undefined both mean absent from here on.
+  // Read every field once: null (JSON null), '' (blank text) and undefined all mean absent from here on.
   const f = parsed.fields;
   const v: Partial<Record<RecordField, string>> = {};
-  const personalId = (v.personalId = f.personalId ?? undefined);
-  const fullName = (v.fullName = f.fullName ?? undefined);
-  const dateOfBirth = (v.dateOfBirth = f.dateOfBirth ?? undefined);
-  const sexText = f.sex ?? undefined;
-  const nationality = f.nationality ?? undefined;
-  v.ethnicity = f.ethnicity ?? undefined;
-  v.religion = f.religion ?? undefined;
-  const placeOfOrigin = (v.placeOfOrigin = f.placeOfOrigin ?? undefined);
-  const placeOfBirthRegistration = (v.placeOfBirthRegistration = f.placeOfBirthRegistration ?? undefined);
-  const placeOfResidence = (v.placeOfResidence = f.placeOfResidence ?? undefined);
-  v.identifyingMarks = f.identifyingMarks ?? undefined;
-  const issueDate = (v.issueDate = f.issueDate ?? undefined);
-  const oldIdNumber = (v.oldIdNumber = f.oldIdNumber ?? undefined);
-  const fatherName = (v.fatherName = f.fatherName ?? undefined);
-  const motherName = (v.motherName = f.motherName ?? undefined);
-  v.spouseName = f.spouseName ?? undefined;
-  const photo = (v.photo = f.photo ?? undefined);
+  const personalId = (v.personalId = f.personalId || undefined);
+  const fullName = (v.fullName = f.fullName || undefined);
+  const dateOfBirth = (v.dateOfBirth = f.dateOfBirth || undefined);
+  const sexText = f.sex || undefined;
+  const nationality = f.nationality || undefined;
+  v.ethnicity = f.ethnicity || undefined;
+  v.religion = f.religion || undefined;
+  const placeOfOrigin = (v.placeOfOrigin = f.placeOfOrigin || undefined);
+  const placeOfBirthRegistration = (v.placeOfBirthRegistration = f.placeOfBirthRegistration || undefined);
+  const placeOfResidence = (v.placeOfResidence = f.placeOfResidence || undefined);
+  v.identifyingMarks = f.identifyingMarks || undefined;
+  const issueDate = (v.issueDate = f.issueDate || undefined);
+  const oldIdNumber = (v.oldIdNumber = f.oldIdNumber || undefined);
+  const fatherName = (v.fatherName = f.fatherName || undefined);
+  const motherName = (v.motherName = f.motherName || undefined);
+  v.spouseName = f.spouseName || undefined;
+  const photo = (v.photo = f.photo || undefined);
 
   issues.require('personalId', personalId);
   issues.require('fullName', fullName);

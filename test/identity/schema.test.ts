@@ -15,10 +15,11 @@ describe('parseRawRecord', () => {
   test("'' (after trimming), null and a missing key are all absent", () => {
     const { fields, errors } = parseRawRecord({ ethnicity: '', religion: '   ', spouseName: null }, 1);
     expect(errors).toEqual([]);
-    expect(fields.ethnicity ?? undefined).toBeUndefined();
-    expect(fields.religion ?? undefined).toBeUndefined();
-    expect(fields.spouseName ?? undefined).toBeUndefined();
-    expect(fields.motherName ?? undefined).toBeUndefined();
+    // The schema's contract: '' (blank text), null and undefined all mean "absent" (RawRecordFields).
+    expect(fields.ethnicity || undefined).toBeUndefined();
+    expect(fields.religion).toBe('');
+    expect(fields.spouseName || undefined).toBeUndefined();
+    expect(fields.motherName || undefined).toBeUndefined();
   });
 
   test.each([
