@@ -4,6 +4,7 @@ import type { CitizenRecord, RecordIssue } from '../../identity/record';
 import { validateRecord } from '../../identity/validate';
 import { parseIsoDate } from '../../identity/calendar';
 import { checkPhoto } from './photo';
+import { FirstRowIndex } from './first-row-index';
 import { readRecordBatches, type ReadRecordFileOptions } from './read-record-file';
 
 /** A record that passed every check, as handed to {@link ValidateFileOptions.onValid}. */
@@ -35,8 +36,11 @@ export interface ValidateFileOptions extends ReadRecordFileOptions {
   product?: ProductId;
   /** Today, YYYY-MM-DD: no date of a record may be later. */
   today: string;
-  /** Called for each valid record, in file order. Records are not kept: this is how to use them. */
-  onValid?: (record: ValidRecord) => void;
+  /**
+   * Called for each valid record, in file order. Records are not kept: this is how to use them. When it returns a
+   * promise, reading waits for it, so a slow consumer paces the file instead of queueing it in memory.
+   */
+  onValid?: (record: ValidRecord) => void | Promise<void>;
   /**
    * Most errors, and most warnings, listed in the summary (default {@link DEFAULT_MAX_LISTED_ISSUES}); the
    * counts stay exact and a last row-0 entry says how many were left out. Bounds memory on a file where
@@ -98,6 +102,8 @@ export async function validateFile(path: string, opts: ValidateFileOptions): Pro
   const validateOpts = { today: opts.today, ...(opts.product === undefined ? {} : { product: opts.product }) };
   let valid = 0;
   let invalid = 0;
+  // First row of each personal ID seen: one record must never become two cards.
+  const firstRows = new FirstRowIndex();
 
   for await (const batch of readRecordBatches(path, opts)) {
     for (const parsed of batch) {
@@ -121,14 +127,21 @@ export async function validateFile(path: string, opts: ValidateFileOptions): Pro
         invalid++;
         continue;
       }
+      const earlier = firstRows.firstRow(Number(result.record.personalId), parsed.row);
+      if (earlier !== undefined) {
+        errors.add([{ row: parsed.row, field: 'personalId', message: `the same personal ID as row ${earlier}: one record per person` }]);
+        invalid++;
+        continue;
+      }
       valid++;
-      opts.onValid?.({
+      const pending = opts.onValid?.({
         row: parsed.row,
         record: result.record,
         product: result.product,
         expiryDate: result.expiryDate,
         warnings: result.warnings,
       });
+      if (pending !== undefined) await pending;
     }
   }
   return { valid, invalid, warnings: warnings.finish(), errors: errors.finish() };

@@ -35,6 +35,31 @@ describe('validateFile', () => {
     expect(JSON.parse(JSON.stringify(summary))).toEqual(summary);
   });
 
+  it('rejects a second record with the same personal ID, naming the first row', async () => {
+    const { summary, valid } = await run(
+      'dupes.ndjson',
+      ndjson(record(), record({ personalId: '001199012347' }), record({ fullName: 'Nguyễn Thị Mai Anh' })),
+    );
+    expect(valid.map((v) => v.row)).toEqual([1, 2]);
+    expect(summary.invalid).toBe(1);
+    expect(summary.errors).toEqual([
+      { row: 3, field: 'personalId', message: 'the same personal ID as row 1: one record per person' },
+    ]);
+  });
+
+  it('waits for an asynchronous onValid before reading on', async () => {
+    const order: string[] = [];
+    await validateFile(ws.write('paced.ndjson', ndjson(record(), record({ personalId: '001199012347' }))), {
+      today: TODAY,
+      onValid: async (r) => {
+        order.push(`start ${r.row}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        order.push(`end ${r.row}`);
+      },
+    });
+    expect(order).toEqual(['start 1', 'end 1', 'start 2', 'end 2']);
+  });
+
   it('validates for a forced product', async () => {
     const { summary } = await run('forced.ndjson', ndjson(record()), { product: 'vn-cancuoc-2024' });
     expect(summary.valid).toBe(0);
@@ -45,7 +70,7 @@ describe('validateFile', () => {
     it('resolves a relative photo path against the file folder and requires an existing JPEG', async () => {
       const { summary } = await run(
         'photos.ndjson',
-        ndjson(record(), record({ photo: 'photos/none.jpg' }), record({ photo: 'photos/not.jpg' }), record({ photo: './photos/../photos/mai.jpg' })),
+        ndjson(record(), record({ photo: 'photos/none.jpg' }), record({ photo: 'photos/not.jpg' }), record({ photo: './photos/../photos/mai.jpg', personalId: '001199012348' })),
       );
       expect(summary.valid).toBe(2);
       expect(summary.errors).toEqual([
@@ -95,7 +120,8 @@ describe('validateFile', () => {
         good.replace('"Nguyễn Thị Mai"', '"Nguyễn" Thị Mai'),
         good.replace(',"photos/mai.jpg"', ''),
         good.replace('"Nguyễn Thị Mai"', '"Nguyễn Thị Mai'),
-        good,
+        // The same person twice would be a duplicate: the last good row is another person.
+        good.replace('"001199012345"', '"001199012346"'),
       ].join('\r\n');
       const { summary } = await run('bad.csv', text);
       expect(summary.valid).toBe(2);
