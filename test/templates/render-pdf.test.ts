@@ -2,7 +2,7 @@ import { renderCardPdf } from '../../src/templates/render-pdf';
 import { setMrzTypeface } from '../../src/templates/fonts';
 import { drawSyntheticPhoto } from '../../src/templates/photo';
 import { VIEW_2021, VIEW_2024, VIEW_2024_UNDER6 } from './fixtures';
-import { decodeQr, poppler, rasterisePage, removeTempDirs, skipWithoutPoppler, writePdf } from './poppler';
+import { decodeQr, poppler, rasterisePage, removeTempDirs, skipWithoutPoppler, writePdf } from '../helpers/poppler';
 
 const PT_TO_MM = 25.4 / 72;
 const PHOTO = drawSyntheticPhoto('render-pdf test');

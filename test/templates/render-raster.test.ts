@@ -4,7 +4,7 @@ import { canvasToRgb, renderCardCanvases, renderCardPanels } from '../../src/tem
 import { drawSyntheticPhoto } from '../../src/templates/photo';
 import { PANEL_CARD_OFFSET_PX, mmToPx } from '../../src/templates/units';
 import { VIEW_2021, VIEW_2024 } from './fixtures';
-import { decodeQr, pngPixel, pngSize } from './poppler';
+import { decodeQr, pngPixel, pngSize } from '../helpers/poppler';
 
 /** Panel dot of a point on the card, in millimetres. */
 function dot(xMm: number, yMm: number): [number, number] {
