@@ -5,6 +5,10 @@
  * Files, in write order: EF.COM, DG1 (MRZ), DG2 (face), DG13 (Vietnamese details), DG15 (AA public key),
  * EF.SOD (hashes of DG1, DG2, DG13, DG15, signed). EF.COM lists exactly DG1, DG2, DG13 and DG15: no DG3 (no
  * EAC-protected fingerprints) and no DG14 (no Chip Authentication / PACE info), see LDS.md.
+ *
+ * A card without a photo (the Căn cước of a child under 6: the 2023 Law on Identification takes no photo) has
+ * **no DG2 at all**: EF.COM lists DG1, DG13 and DG15 and the SOD signs those three. An empty or placeholder
+ * ISO 19794-5 record would claim a face that is not there; a reader that finds no DG2 says so plainly.
  */
 import { createPrivateKey } from 'node:crypto';
 import type { CitizenRecord } from '../record';
@@ -28,8 +32,8 @@ export interface ChipImageInput {
   /** A validated record (see validate.ts). */
   record: CitizenRecord;
   product: ProductId;
-  /** The portrait, JPEG. */
-  photoJpeg: Uint8Array;
+  /** The portrait, JPEG; absent for a card that carries no photo (then the chip has no DG2). */
+  photoJpeg?: Uint8Array;
   /** The card's Active Authentication private key, PKCS#8 DER, ECDSA P-256. */
   aaPrivateKeyPkcs8: Uint8Array;
   signer: DocumentSigner;
@@ -47,12 +51,11 @@ export async function buildChipImage(input: ChipImageInput): Promise<ChipImage> 
     throw new RangeError('the Active Authentication key must be ECDSA P-256');
   }
   const mrz = buildMrz(input.record, input.product);
-  const groups = new Map<number, Uint8Array>([
-    [1, buildDg1(mrz)],
-    [2, buildDg2({ jpeg: input.photoJpeg, sex: input.record.sex })],
-    [13, buildDg13(dg13FromRecord(input.record, input.product))],
-    [15, buildDg15(aaKey)],
-  ]);
+  const present = input.photoJpeg === undefined ? CHIP_DATA_GROUPS.filter((n) => n !== 2) : CHIP_DATA_GROUPS;
+  const groups = new Map<number, Uint8Array>([[1, buildDg1(mrz)]]);
+  if (input.photoJpeg !== undefined) groups.set(2, buildDg2({ jpeg: input.photoJpeg, sex: input.record.sex }));
+  groups.set(13, buildDg13(dg13FromRecord(input.record, input.product)));
+  groups.set(15, buildDg15(aaKey));
   const sodInput = input.signingTime === undefined
     ? { dataGroups: groups, signer: input.signer }
     : { dataGroups: groups, signer: input.signer, signingTime: input.signingTime };
@@ -65,8 +68,8 @@ export async function buildChipImage(input: ChipImageInput): Promise<ChipImage> 
     bytes,
   });
   const files: ChipFile[] = [
-    file(EF_COM, buildEfCom(CHIP_DATA_GROUPS)),
-    ...CHIP_DATA_GROUPS.map((n) => file(dataGroupFile(n), groups.get(n)!)),
+    file(EF_COM, buildEfCom(present)),
+    ...present.map((n) => file(dataGroupFile(n), groups.get(n)!)),
     file(EF_SOD, sod),
   ];
   const [line1, line2] = mrz;

@@ -91,4 +91,20 @@ describe('buildChipImage', () => {
     const img = await buildChipImage({ record: old, product: 'vn-cccd-2021', photoJpeg: photo, aaPrivateKeyPkcs8: aaPkcs8, signer: pki.signer });
     expect(img.bac).toEqual({ documentNumber: '160012345', dateOfBirth: '600101', dateOfExpiry: '991231' });
   });
+
+  test('a card without a photo (Căn cước, holder under 6) has no DG2: EF.COM and the SOD cover DG1, DG13, DG15', async () => {
+    const child: CitizenRecord = {
+      ...SPECIMEN,
+      personalId: '001222012345',
+      dateOfBirth: '2022-05-01',
+      issueDate: '2025-02-03',
+      placeOfBirthRegistration: 'Phường Phúc Xá, Ba Đình, Hà Nội',
+    };
+    const img = await buildChipImage({ record: child, product: 'vn-cancuoc-2024', aaPrivateKeyPkcs8: aaPkcs8, signer: pki.signer });
+    expect(img.files.map((f) => f.name)).toEqual(['EF.COM', 'DG1', 'DG13', 'DG15', 'EF.SOD']);
+    const com = img.files.find((f) => f.name === 'EF.COM')!.bytes;
+    const sod = img.files.find((f) => f.name === 'EF.SOD')!.bytes;
+    expect(parseEfCom(com).dataGroups).toEqual([1, 13, 15]);
+    expect([...parseSod(sod).ldsSecurityObject.dataGroupHashes.keys()]).toEqual([1, 13, 15]);
+  });
 });
