@@ -10,6 +10,7 @@ import { machineDescription, type BenchResult } from './measure';
 import { BENCH_DIR } from './bench-data';
 import { recordsBench } from './suites/records';
 import { facesBench } from './suites/faces';
+import { chipBench } from './suites/chip';
 
 /** A named group of measurements. */
 export interface BenchSuite {
@@ -17,7 +18,7 @@ export interface BenchSuite {
   run(): Promise<BenchResult[]>;
 }
 
-const SUITES: BenchSuite[] = [recordsBench, facesBench];
+const SUITES: BenchSuite[] = [recordsBench, facesBench, chipBench];
 
 function format(r: BenchResult): string {
   const value = r.value >= 100 ? r.value.toFixed(0) : r.value.toFixed(2);

@@ -5,6 +5,8 @@
 import { desCbcDecrypt, desCbcEncrypt } from './des';
 import { SecureMessagingError } from './errors';
 
+const macKeyHalves = new WeakMap<Uint8Array, [Uint8Array, Uint8Array]>();
+
 /** Block size of DES in bytes. */
 export const DES_BLOCK = 8;
 
@@ -39,8 +41,10 @@ export function unpadIso9797Method2(padded: Uint8Array, what = 'data'): Uint8Arr
  */
 export function retailMac(key16: Uint8Array, data: Uint8Array): Uint8Array {
   if (key16.length !== 16) throw new RangeError(`retail MAC: key must be 16 bytes, got ${key16.length}`);
-  const k1 = key16.subarray(0, 8);
-  const k2 = key16.subarray(8, 16);
+  // The same K1 and K2 objects for the same key object, so des.ts can keep their ciphers (see CbcStream).
+  let halves = macKeyHalves.get(key16);
+  if (halves === undefined) macKeyHalves.set(key16, (halves = [key16.slice(0, 8), key16.slice(8, 16)]));
+  const [k1, k2] = halves;
   const chain = desCbcEncrypt(k1, padIso9797Method2(data));
   const last = chain.subarray(chain.length - DES_BLOCK);
   return desCbcEncrypt(k1, desCbcDecrypt(k2, last));

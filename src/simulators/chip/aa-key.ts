@@ -10,6 +10,8 @@ import { signActiveAuthChallenge } from '../../identity/lds/active-auth';
 /** A loaded AA key. */
 export interface AaKey {
   pkcs8: Uint8Array;
+  /** The key loaded once at PUT DATA, as a chip holds it in its key store. */
+  privateKey: KeyObject;
   /** SubjectPublicKeyInfo DER of the public key (what DG15 should carry). */
   publicKeySpki: Uint8Array;
 }
@@ -24,10 +26,10 @@ export function loadAaKey(pkcs8: Uint8Array): AaKey | undefined {
   }
   if (privateKey.asymmetricKeyType !== 'ec' || privateKey.asymmetricKeyDetails?.namedCurve !== 'prime256v1') return undefined;
   const spki = createPublicKey(privateKey).export({ type: 'spki', format: 'der' });
-  return { pkcs8: Uint8Array.from(pkcs8), publicKeySpki: new Uint8Array(spki) };
+  return { pkcs8: Uint8Array.from(pkcs8), privateKey, publicKeySpki: new Uint8Array(spki) };
 }
 
 /** The 64-byte r || s signature over SHA-256(challenge). */
 export function signChallenge(key: AaKey, challenge: Uint8Array): Uint8Array {
-  return signActiveAuthChallenge(key.pkcs8, challenge);
+  return signActiveAuthChallenge(key.privateKey, challenge);
 }
