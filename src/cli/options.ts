@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from 'commander';
+import { parseIsoDate } from '../identity/calendar';
 import { PRODUCT_IDS, isProductId, type ProductId } from '../identity/products';
 
 /** Commander option parser for `--product`: one of the known product ids. */
@@ -17,4 +18,10 @@ export function positiveInteger(max: number): (value: string) => number {
     if (n < 1 || n > max) throw new InvalidArgumentError(`${n} is out of range 1..${max}`);
     return n;
   };
+}
+
+/** Commander option parser for a calendar day YYYY-MM-DD. */
+export function parseIsoDay(value: string): string {
+  if (parseIsoDate(value) === null) throw new InvalidArgumentError(`"${value}" is not a real date YYYY-MM-DD`);
+  return value;
 }

@@ -5,7 +5,8 @@ describe('qrRuns', () => {
   const payload = '001199012345||Nguyễn Thị Mai|15031999|Nữ|Số 12, ngõ 34, phố Láng Hạ, Hà Nội|22062021';
 
   it('covers exactly the dark modules, one run per horizontal stretch', () => {
-    const qr = create(payload, { errorCorrectionLevel: 'M' });
+    // The reference symbol: the same payload as one UTF-8 byte segment at level M, straight from the library.
+    const qr = create([{ data: Buffer.from(payload, 'utf8'), mode: 'byte' }], { errorCorrectionLevel: 'M' });
     const n = qr.modules.size;
     const { modules, runs } = qrRuns(payload);
     expect(modules).toBe(n);

@@ -4,13 +4,20 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Writable } from 'node:stream';
 import { randomInt } from 'node:crypto';
-import { parseProduct, positiveInteger } from '../options';
+import { parseIsoDay, parseProduct, positiveInteger } from '../options';
 import { todayIso } from '../today';
 import { writeText } from '../output';
 import type { ProductId } from '../../identity/products';
 import { writeSampleFile } from '../../controller/sample/write-sample';
 
+/**
+ * The day samples are generated "as of" unless --as-of says otherwise: fixed, so that the same seed gives the same
+ * records on any day (issue dates are drawn up to this day). Later than the machine's today, today wins.
+ */
+export const SAMPLE_AS_OF = '2026-06-30';
+
 interface SampleOptions {
+  asOf?: string;
   count: number;
   seed?: string;
   product?: ProductId;
@@ -28,6 +35,7 @@ export function registerSample(program: Command): void {
     .option('--product <product>', 'vn-cccd-2021 or vn-cancuoc-2024 (default: a mix, by issue date)', parseProduct)
     .option('--out <file>', 'write to FILE instead of standard output')
     .option('--no-photos', 'leave the photo field empty (smaller files; such records do not validate)')
+    .option('--as-of <date>', `generate as of this day, YYYY-MM-DD (default ${SAMPLE_AS_OF}, or today if earlier)`, parseIsoDay)
     .action(async (opts: SampleOptions) => {
       const seed = opts.seed ?? String(randomInt(1, 2 ** 31));
       if (opts.seed === undefined) process.stderr.write(`cardline sample: seed ${seed}\n`);
@@ -38,7 +46,7 @@ export function registerSample(program: Command): void {
       }
       const format = opts.out?.toLowerCase().endsWith('.csv') ? 'csv' : 'ndjson';
       await writeSampleFile(
-        { count: opts.count, seed, product: opts.product, today: todayIso(), photos: opts.photos, format },
+        { count: opts.count, seed, product: opts.product, today: sampleAsOf(opts.asOf), photos: opts.photos, format },
         (text) => writeText(out, text),
       );
       if (out !== process.stdout) {
@@ -46,4 +54,11 @@ export function registerSample(program: Command): void {
         process.stderr.write(`cardline sample: wrote ${opts.count} records to ${opts.out}\n`);
       }
     });
+}
+
+/** The "today" a sample is generated for: --as-of, else {@link SAMPLE_AS_OF}, never later than the real today. */
+export function sampleAsOf(asOf?: string): string {
+  const today = todayIso();
+  const chosen = asOf ?? SAMPLE_AS_OF;
+  return chosen < today ? chosen : today;
 }

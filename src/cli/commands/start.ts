@@ -4,10 +4,10 @@ import { mkdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { writeText } from '../output';
-import { todayIso } from '../today';
 import { positiveInteger } from '../options';
 import { writeSampleFile } from '../../controller/sample/write-sample';
 import { renderFile } from './render';
+import { sampleAsOf } from './sample';
 import { formatIssue } from '../record-file';
 
 /**
@@ -28,7 +28,7 @@ export function registerStart(program: Command): void {
       const sampleFile = join(outDir, 'sample.ndjson');
       const stream = createWriteStream(sampleFile);
       await writeSampleFile(
-        { count: opts.count, seed: opts.seed, today: todayIso(), photos: true, format: 'ndjson' },
+        { count: opts.count, seed: opts.seed, today: sampleAsOf(), photos: true, format: 'ndjson' },
         (text) => writeText(stream, text),
       );
       await new Promise<void>((ok, fail) => stream.end((err?: Error | null) => (err ? fail(err) : ok())));
