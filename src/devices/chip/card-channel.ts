@@ -8,7 +8,7 @@
 import { bytesToHex } from '../../identity/bac/bytes';
 import { type CommandApdu, type ResponseApdu, commandHeaderHex, decodeCommandApdu, decodeResponseApdu, encodeCommandApdu } from './apdu';
 import type { ApduTrace } from './apdu-trace';
-import { type Clock, systemClock } from './clock';
+import { type Clock, systemClock } from '../clock';
 import { ApduFormatError, ChipError, ChipStatusError, ChipTimeoutError, ChipTransportError } from './errors';
 import { SW } from './status-words';
 

@@ -6,7 +6,7 @@ export * from './apdu';
 export * from './apdu-trace';
 export * from './card-channel';
 export * from './card-reader';
-export * from './clock';
+export * from '../clock';
 export * from './emrtd-commands';
 export * from './errors';
 export * from './perform-bac';

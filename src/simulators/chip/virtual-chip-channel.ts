@@ -5,7 +5,7 @@
  */
 import { type CardChannel, type CardChannelOptions, createCardChannel } from '../../devices/chip/card-channel';
 import type { CardReader } from '../../devices/chip/card-reader';
-import { type Clock, systemClock } from '../../devices/chip/clock';
+import { type Clock, systemClock } from '../../devices/clock';
 import { NoCardError } from '../../devices/chip/errors';
 import type { VirtualChip } from './virtual-chip';
 

@@ -21,7 +21,7 @@ import { protectResponse, protectedResponseLength } from '../../identity/bac/sm-
 import { buildMrzLines } from '../../identity/mrz';
 import { createRng, type Rng } from '../../identity/sample/rng';
 import { type CommandApdu, decodeCommandApdu, encodeResponseApdu, isExtended } from '../../devices/chip/apdu';
-import { type Clock, systemClock } from '../../devices/chip/clock';
+import { type Clock, systemClock } from '../../devices/clock';
 import {
   CREATE_FILE_TAG,
   EMRTD_AID,

@@ -3,7 +3,7 @@
  * images (right outer tags, arbitrary content), and AA keys.
  */
 import { generateKeyPairSync } from 'node:crypto';
-import type { Clock } from '../../../src/devices/chip/clock';
+import type { Clock } from '../../../src/devices/clock';
 import type { ChipFile, ChipImage } from '../../../src/identity/lds/chip-image';
 
 /**

@@ -3,7 +3,7 @@
  * libuv's thread pool and cannot be cancelled, so a call that outlives its time-out still completes later:
  * `onLate` receives that late success so the caller can release what it acquired (a card handle).
  */
-import type { Clock } from '../clock';
+import type { Clock } from '../../clock';
 
 /**
  * Starts `start` and resolves with its callback's value, rejects with its error, or rejects with

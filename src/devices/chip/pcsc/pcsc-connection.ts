@@ -5,7 +5,7 @@
  */
 import { type CardChannel, type CardChannelOptions, createCardChannel } from '../card-channel';
 import { commandHeaderHex } from '../apdu';
-import { type Clock, systemClock } from '../clock';
+import { type Clock, systemClock } from '../../clock';
 import { ChipError, ChipTimeoutError, ChipTransportError, NoCardError } from '../errors';
 import { callWithTimeout } from './call-with-timeout';
 import { CardResetError } from './pcsc-errors';

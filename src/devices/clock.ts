@@ -1,6 +1,7 @@
 /**
- * The clock that times chip commands. Same shape as the project-wide `Clock` of DESIGN.md (now, setTimeout,
- * clearTimeout) so a virtual clock can drive time-outs and simulated slow chips in tests and simulated shifts.
+ * The one clock interface of cardline (DESIGN.md principle 5): driver time-outs, simulators and workflows all take
+ * a Clock, so the same code runs on the system clock in production and on a virtual clock
+ * (simulators/virtual-clock.ts) in tests and simulated shifts.
  */
 
 /** A source of time and timers. */
