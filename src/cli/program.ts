@@ -8,6 +8,11 @@ import { registerStart } from './commands/start';
 import { registerPki } from './commands/pki';
 import { registerChip } from './commands/chip';
 import { registerSim } from './commands/sim';
+import { registerImport } from './commands/import';
+import { registerOrders } from './commands/orders';
+import { registerStock } from './commands/stock';
+import { registerAudit } from './commands/audit';
+import { registerDevices } from './commands/devices';
 
 /** Builds the `cardline` command tree. Kept separate from main.ts so tests can drive it in-process. */
 export function buildProgram(): Command {
@@ -17,7 +22,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   program.configureOutput({ outputError: (str, write) => write(str) });
-  for (const register of [registerSample, registerValidate, registerMrz, registerQr, registerRender, registerStart, registerPki, registerChip, registerSim]) {
+  for (const register of [registerSample, registerValidate, registerMrz, registerQr, registerRender, registerStart, registerPki, registerChip, registerSim, registerDevices, registerImport, registerOrders, registerStock, registerAudit]) {
     register(program);
   }
   // Subcommands inherit exit behaviour so usage errors anywhere surface as CommanderError (exit 2).
