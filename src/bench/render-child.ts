@@ -9,7 +9,7 @@ import { toCardView } from '../templates/card-view';
 import { renderCardPanels } from '../templates/render-raster';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { renderFile } from '../cli/commands/render';
+import { renderRecordFile } from '../controller/render/render-file';
 import { reportToParent } from './measure';
 
 async function main(): Promise<void> {
@@ -18,8 +18,7 @@ async function main(): Promise<void> {
   if (mode === 'raster') return rasterOnly(file);
   const out = mkdtempSync(join(tmpdir(), 'cardline-bench-render-'));
   try {
-    process.env.CARDLINE_TODAY = '2026-06-30';
-    const summary = await renderFile(file, { out, threads: Number(threadsArg ?? 1), raster: false });
+    const summary = await renderRecordFile(file, { out, threads: Number(threadsArg ?? 1), raster: false, today: '2026-06-30' });
     if (summary.failures.length > 0) throw summary.failures[0]!.error;
     const cards = summary.results.length;
     reportToParent({ cards, cardsPerSecond: cards / summary.seconds }, summary.seconds);

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { InputError } from './cli-errors';
-import { validateFile, type FileValidationSummary, type ValidRecord } from '../controller/import';
+import type { FileValidationSummary, ValidRecord } from '../controller/import';
 import type { RecordIssue } from '../identity/record';
 import type { ProductId } from '../identity/products';
 import { todayIso } from './today';
@@ -24,6 +24,8 @@ export async function processRecordFile(file: string, opts: RecordFileOptions): 
     if (err instanceof InputError) throw err;
     throw new InputError(`${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
   }
+  // Loaded on use: the validator (zod and the rules) is not needed to print help or run device commands.
+  const { validateFile } = await import('../controller/import');
   return validateFile(file, { product: opts.product, today: todayIso(), onValid: opts.onValid });
 }
 

@@ -6,7 +6,7 @@
  * (see identity/lds/chip-image-builder.ts).
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { loadPhoto, PhotoError } from '../../controller/import';
+import { loadPhoto, PhotoError } from '../../controller/import/photo';
 import { ageOn, requireIsoDate } from '../../identity/calendar';
 import type { ChipImage } from '../../identity/lds/chip-image';
 import { buildChipImage } from '../../identity/lds/chip-image-builder';

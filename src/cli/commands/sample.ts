@@ -8,7 +8,6 @@ import { parseIsoDay, parseProduct, positiveInteger } from '../options';
 import { todayIso } from '../today';
 import { writeText } from '../output';
 import type { ProductId } from '../../identity/products';
-import { writeSampleFile } from '../../controller/sample/write-sample';
 
 /**
  * The day samples are generated "as of" unless --as-of says otherwise: fixed, so that the same seed gives the same
@@ -45,6 +44,8 @@ export function registerSample(program: Command): void {
         out = createWriteStream(opts.out);
       }
       const format = opts.out?.toLowerCase().endsWith('.csv') ? 'csv' : 'ndjson';
+      // Loaded on use: drawing photos pulls in the canvas, which other commands do not need.
+      const { writeSampleFile } = await import('../../controller/sample/write-sample');
       await writeSampleFile(
         { count: opts.count, seed, product: opts.product, today: sampleAsOf(opts.asOf), photos: opts.photos, format },
         (text) => writeText(out, text),

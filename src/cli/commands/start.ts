@@ -5,8 +5,7 @@ import { join, relative, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { writeText } from '../output';
 import { positiveInteger } from '../options';
-import { writeSampleFile } from '../../controller/sample/write-sample';
-import { renderFile } from './render';
+import { todayIso } from '../today';
 import { sampleAsOf } from './sample';
 import { formatIssue } from '../record-file';
 
@@ -26,6 +25,8 @@ export function registerStart(program: Command): void {
       const shown = relative(process.cwd(), outDir) || '.';
       await mkdir(outDir, { recursive: true });
       const sampleFile = join(outDir, 'sample.ndjson');
+      const { writeSampleFile } = await import('../../controller/sample/write-sample');
+      const { renderRecordFile } = await import('../../controller/render/render-file');
       const stream = createWriteStream(sampleFile);
       await writeSampleFile(
         { count: opts.count, seed: opts.seed, today: sampleAsOf(), photos: true, format: 'ndjson' },
@@ -34,7 +35,7 @@ export function registerStart(program: Command): void {
       await new Promise<void>((ok, fail) => stream.end((err?: Error | null) => (err ? fail(err) : ok())));
       process.stdout.write(`1. generated ${opts.count} synthetic records (seed "${opts.seed}") -> ${join(shown, 'sample.ndjson')}\n`);
 
-      const summary = await renderFile(sampleFile, { out: outDir, raster: true, threads: availableParallelism() });
+      const summary = await renderRecordFile(sampleFile, { out: outDir, raster: true, threads: availableParallelism(), today: todayIso() });
       const v = summary.validation;
       process.stdout.write(`2. validated them: ${v.valid} valid, ${v.invalid} invalid, ${v.warnings.length} warnings\n`);
       for (const e of v.errors) process.stdout.write(`   error: ${formatIssue(sampleFile, e)}\n`);
