@@ -11,6 +11,7 @@ import { BENCH_DIR } from './bench-data';
 import { recordsBench } from './suites/records';
 import { facesBench } from './suites/faces';
 import { chipBench } from './suites/chip';
+import { printerBench } from './suites/printer';
 
 /** A named group of measurements. */
 export interface BenchSuite {
@@ -18,7 +19,7 @@ export interface BenchSuite {
   run(): Promise<BenchResult[]>;
 }
 
-const SUITES: BenchSuite[] = [recordsBench, facesBench, chipBench];
+const SUITES: BenchSuite[] = [recordsBench, facesBench, chipBench, printerBench];
 
 function format(r: BenchResult): string {
   const value = r.value >= 100 ? r.value.toFixed(0) : r.value.toFixed(2);

@@ -5,13 +5,14 @@
  */
 import type { Command } from 'commander';
 import { registerSimChip } from './sim-chip';
+import { registerSimPrinter } from './sim-printer';
 
 /** The simulators under `cardline sim`, each given the `sim` command to add itself to. */
-export const SIM_SUBCOMMANDS: readonly ((sim: Command) => void)[] = [registerSimChip];
+export const SIM_SUBCOMMANDS: readonly ((sim: Command) => void)[] = [registerSimChip, registerSimPrinter];
 
 /** Registers `cardline sim` and every simulator in {@link SIM_SUBCOMMANDS}; returns the `sim` command. */
 export function registerSim(program: Command): Command {
-  const sim = program.command('sim').description('run device simulators on real transports (virtual chip cards in pcscd, ...)');
+  const sim = program.command('sim').description('run device simulators on real transports (virtual chip cards in pcscd, a card printer on a serial port, ...)');
   for (const register of SIM_SUBCOMMANDS) register(sim);
   for (const sub of sim.commands) sub.exitOverride().showHelpAfterError('(run with --help for usage)');
   return sim;
