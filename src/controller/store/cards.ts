@@ -9,7 +9,7 @@ import { toCard, type SqlRow } from './row-mapping';
 import type { CardRow, CardState } from './types';
 
 /** A change of a card's state, named as its stock movement. */
-export type CardEvent = 'load' | 'unload' | 'good' | 'spoil' | 'doubt' | 'return';
+export type CardEvent = 'load' | 'unload' | 'good' | 'spoil' | 'doubt' | 'resume' | 'return';
 
 /** Allowed transitions: the states an event applies to and the state it leads to. */
 export const CARD_TRANSITIONS: Readonly<Record<CardEvent, { from: readonly CardState[]; to: CardState }>> = {
@@ -21,6 +21,8 @@ export const CARD_TRANSITIONS: Readonly<Record<CardEvent, { from: readonly CardS
   // A blank may also be spoiled before use (damaged in the hopper, misfed).
   spoil: { from: ['issued', 'in-process', 'in-doubt'], to: 'spoiled' },
   doubt: { from: ['in-process'], to: 'in-doubt' },
+  // A person checked a card in doubt and found the step had gone well: it goes on through the line.
+  resume: { from: ['in-doubt'], to: 'in-process' },
   return: { from: ['issued'], to: 'returned' },
 };
 
@@ -124,7 +126,7 @@ export function applyCardEvent(ctx: StoreContext, cardId: string, event: CardEve
     throw error;
   }
   insertMovement(ctx, event, card, reason, opts.actor);
-  if (event === 'spoil' || event === 'doubt' || event === 'return') {
+  if (event === 'spoil' || event === 'doubt' || event === 'resume' || event === 'return') {
     audit(ctx, {
       actor: opts.actor,
       action: `card.${event}`,

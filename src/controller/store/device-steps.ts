@@ -74,6 +74,11 @@ export function stepCountOfJob(ctx: StoreContext, jobId: number): number {
   return (ctx.sql('SELECT count(*) AS n FROM device_steps WHERE job_id = ?').get(jobId) as { n: number }).n;
 }
 
+/** Feed steps of a job that failed: the printer reported that no card left its feeder. */
+export function failedFeedCountOfJob(ctx: StoreContext, jobId: number): number {
+  return (ctx.sql("SELECT count(*) AS n FROM device_steps WHERE job_id = ? AND step = 'feed' AND outcome = 'failed'").get(jobId) as { n: number }).n;
+}
+
 /** Every step of a job, in order. */
 export function stepsOfJob(ctx: StoreContext, jobId: number): DeviceStepRow[] {
   return (ctx.sql('SELECT * FROM device_steps WHERE job_id = ? ORDER BY id').all(jobId) as SqlRow[]).map(toStep);

@@ -13,6 +13,7 @@
  * A job is ended only when none of its device steps is open: the outcome of every step is written first, so
  * the record of what the devices did is complete before the job's result is.
  */
+import { failedFeedCountOfJob } from './device-steps';
 import { audit, type StoreContext } from './store-context';
 import { StoreError } from './store-error';
 import { applyCardEvent, getCard } from './cards';
@@ -96,13 +97,28 @@ export function failJob(
       updateRecord(ctx, record.id, { status: 'held', failureReason: reason });
       return updateJob(ctx, jobId, { state: 'in-doubt', reason });
     case 'unload':
-      if (stepCountOfJob(ctx, jobId) > 0) {
+      // A feed that failed took no card from the feeder (the printer said so), so the blank was never touched.
+      if (stepCountOfJob(ctx, jobId) > failedFeedCountOfJob(ctx, jobId)) {
         throw new StoreError('invalid-state', `job ${jobId} has device steps: its card may have been acted on, spoil it or hold it in doubt`);
       }
       applyCardEvent(ctx, job.cardId, 'unload', { reason, actor: opts.actor });
       updateRecord(ctx, record.id, { status: 'queued', failureReason: reason });
       return updateJob(ctx, jobId, { state: 'failed', reason });
   }
+}
+
+/**
+ * A person checked a card in doubt and found its last step had gone well: the job, its card and its record go on
+ * through the line (the card job machine's `verify` decision).
+ */
+export function resumeJob(ctx: StoreContext, cardId: string, opts: { reason: string; actor: string }): JobRow {
+  const reason = opts.reason.trim();
+  if (reason === '') throw new StoreError('invalid-argument', 'resuming a card in doubt needs a reason');
+  const job = activeJobForCard(ctx, cardId);
+  if (job === undefined || job.state !== 'in-doubt') throw new StoreError('invalid-state', `card "${cardId}" has no job in doubt`);
+  applyCardEvent(ctx, cardId, 'resume', { reason, actor: opts.actor });
+  updateRecord(ctx, job.recordId, { status: 'in-progress', failureReason: null });
+  return updateJob(ctx, job.id, { state: 'recovering', reason });
 }
 
 /** Marks a running job as being recovered after a restart. */

@@ -25,6 +25,7 @@ import {
   failJob,
   holdRecord,
   markJobRecovering,
+  resumeJob,
   releaseRecord,
   resolveInDoubt,
   startJob,
@@ -312,6 +313,11 @@ export class Store {
     return this.tx(() =>
       failJob(this.ctx, jobId, { reason: opts.reason, card: opts.card, actor: this.actor(opts.actor), maxAttempts: this.maxAttempts }),
     );
+  }
+
+  /** An operator verified a card in doubt: its job goes on (see job-lifecycle.ts resumeJob). */
+  resumeJob(cardId: string, opts: { reason: string; actor?: string }): JobRow {
+    return this.tx(() => resumeJob(this.ctx, cardId, { reason: opts.reason, actor: this.actor(opts.actor) }));
   }
 
   /** Marks a job as being recovered after a restart. */

@@ -129,7 +129,7 @@ export const migration001: Migration = {
       CREATE TABLE stock_movements (
         id       INTEGER PRIMARY KEY,
         at       TEXT NOT NULL,
-        kind     TEXT NOT NULL CHECK (kind IN ('issue', 'load', 'unload', 'good', 'spoil', 'doubt', 'return')),
+        kind     TEXT NOT NULL CHECK (kind IN ('issue', 'load', 'unload', 'good', 'spoil', 'doubt', 'resume', 'return')),
         card_id  TEXT NOT NULL REFERENCES cards(id),
         order_id INTEGER REFERENCES orders(id),      -- copied from the card: the ledger per order needs no join
         quantity INTEGER NOT NULL DEFAULT 1 CHECK (quantity >= 1),
