@@ -15,3 +15,4 @@ export { type InFlight, type OpenStep } from './in-flight';
 export { type ImportOptions, type ImportReport } from './import-records';
 export { type RecordPayload, encodeRecordPayload, decodeRecordPayload, recordPayloadAad } from './record-payload';
 export * from './types';
+export { type OrderFacts } from './order-facts';

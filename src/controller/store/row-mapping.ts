@@ -112,5 +112,6 @@ export function toRun(r: SqlRow): RunRow {
     startedAt: str(r.started_at),
     endedAt: optStr(r.ended_at),
     status: str(r.status) as RunStatus,
+    summary: r.summary === null || r.summary === undefined ? null : json(r.summary),
   };
 }

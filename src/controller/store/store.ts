@@ -33,6 +33,8 @@ import {
   type InDoubtDecision,
 } from './job-lifecycle';
 import { stockLedger, type StockLedger } from './stock-ledger';
+import { orderFacts, type OrderFacts } from './order-facts';
+import { toRun, type SqlRow } from './row-mapping';
 import { inFlight, type InFlight } from './in-flight';
 import { endRun, runningRuns, startRun } from './runs';
 import { importRecordFile, type ImportOptions, type ImportReport } from './import-records';
@@ -73,6 +75,8 @@ export interface StoreOptions {
   maxAttempts?: number;
   /** Refuse to create a database that does not exist (read-only commands). */
   mustExist?: boolean;
+  /** See OpenDatabaseOptions.durability: FULL fsyncs by default, NORMAL for simulated virtual-time runs. */
+  durability?: 'power-loss' | 'process-crash';
   /** The schema's migrations (tests supply their own lists). */
   migrations?: readonly Migration[];
 }
@@ -115,7 +119,7 @@ export class Store {
   /** Opens (creating and migrating as needed) the store at `file`. */
   static open(file: string, opts: StoreOptions = {}): Store {
     const now = opts.now ?? Date.now;
-    const db = openDatabase(file, { mustExist: opts.mustExist ?? false });
+    const db = openDatabase(file, { mustExist: opts.mustExist ?? false, ...(opts.durability ? { durability: opts.durability } : {}) });
     try {
       const migration = migrate(db, () => new Date(now()).toISOString(), opts.migrations ?? MIGRATIONS);
       return new Store(db, file, migration, opts, now);
@@ -313,6 +317,46 @@ export class Store {
     return this.tx(() =>
       failJob(this.ctx, jobId, { reason: opts.reason, card: opts.card, actor: this.actor(opts.actor), maxAttempts: this.maxAttempts }),
     );
+  }
+
+  /** Production facts of an order across all its runs (summary and report). */
+  orderFacts(orderId: number): OrderFacts {
+    return orderFacts(this.ctx, orderId);
+  }
+
+  /** The runs of an order, oldest first. */
+  runsOfOrder(orderId: number): RunRow[] {
+    return (this.ctx.sql('SELECT * FROM runs WHERE order_id = ? ORDER BY id').all(orderId) as SqlRow[]).map(toRun);
+  }
+
+  /** Records what a run measured so far (no personal data: figures and counts). */
+  setRunSummary(runId: number, summary: unknown): void {
+    this.tx(() => this.ctx.sql('UPDATE runs SET summary = ? WHERE id = ?').run(JSON.stringify(summary), runId));
+  }
+
+  /** The newest run, if any. */
+  lastRun(): RunRow | undefined {
+    const row = this.ctx.sql('SELECT * FROM runs ORDER BY id DESC LIMIT 1').get() as SqlRow | undefined;
+    return row === undefined ? undefined : toRun(row);
+  }
+
+  /** Number of audit entries. */
+  auditCount(): number {
+    return (this.ctx.sql('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+  }
+
+  /** True when a card with this serial was ever issued. */
+  hasCard(id: string): boolean {
+    return this.ctx.sql('SELECT 1 FROM cards WHERE id = ?').get(id) !== undefined;
+  }
+
+  /** Records the chip UID the encoder read from a card. */
+  setCardChipUid(id: string, chipUid: string): CardRow {
+    return this.tx(() => {
+      getCard(this.ctx, id);
+      this.ctx.sql('UPDATE cards SET chip_uid = ?, updated_at = ? WHERE id = ?').run(chipUid, this.ctx.at(), id);
+      return getCard(this.ctx, id);
+    });
   }
 
   /** An operator verified a card in doubt: its job goes on (see job-lifecycle.ts resumeJob). */

@@ -109,4 +109,6 @@ export interface RunRow {
   startedAt: string;
   endedAt: string | null;
   status: RunStatus;
+  /** What the run measured, written as it goes (station figures, faults injected); null before the first write. */
+  summary: unknown;
 }

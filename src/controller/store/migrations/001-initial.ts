@@ -62,7 +62,8 @@ export const migration001: Migration = {
         started_at TEXT NOT NULL,
         ended_at   TEXT,
         status     TEXT NOT NULL DEFAULT 'running'
-                   CHECK (status IN ('running', 'completed', 'aborted', 'crashed'))
+                   CHECK (status IN ('running', 'completed', 'aborted', 'crashed')),
+        summary    TEXT                        -- JSON: what the run measured (station figures, faults injected)
       ) STRICT;
 
       CREATE TABLE cards (

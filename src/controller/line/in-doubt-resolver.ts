@@ -1,0 +1,141 @@
+/**
+ * "In doubt, ask the hardware, then a person" (DESIGN.md principle 2). A step that has an intent and no outcome
+ * (after a crash, a time-out, a garbled reply) is resolved here by asking the devices where the card is and what
+ * its chip holds. Each answer is conservative: a step is called done only when a device shows it; a step that
+ * may have half-happened to a chip spoils the card; where no device can tell, the job is held for an operator,
+ * and its record gets no new blank until then. A printed card is never printed again: if nobody can tell whether
+ * the print happened, the card goes on to QC, which reads the print back.
+ */
+import { fromPromise } from 'xstate';
+import type { InDoubtResolution, ResolveInDoubtInput } from '../../workflows/card-job';
+import { QcReader, sendCommand, selectApplication, selectEf, SW, NoCardError, type CardChannel } from '../../devices/chip';
+import { EF_COM } from '../../identity/lds/lds-files';
+import type { EffectsContext, JobTrack } from './job-effects';
+
+/** What a probe of the chip found. */
+type ChipState = 'absent' | 'blank' | 'partial' | 'ours' | 'foreign';
+
+/** Reads the chip at `station` just enough to say whether this record's personalization is on it. */
+async function probeChip(ctx: EffectsContext, t: JobTrack, station: string, signal: AbortSignal): Promise<ChipState> {
+  const reader = ctx.devices.stations.get(station)?.reader;
+  if (!reader) return 'absent';
+  let channel: CardChannel;
+  try {
+    channel = await reader.waitForCard(signal);
+  } catch (e) {
+    if (e instanceof NoCardError) return 'absent';
+    throw e;
+  }
+  const app = await sendCommand(channel, selectApplication());
+  if (app.sw !== SW.OK) return 'blank';
+  const com = await sendCommand(channel, selectEf(EF_COM.fid));
+  if (com.sw === SW.FILE_NOT_FOUND) return 'blank';
+  if (com.sw === SW.OK) return 'partial'; // files written, not locked: personalization stopped half-way
+  // Locked (6982 without BAC): read it back as QC does.
+  const report = await new QcReader({ cscaCertificates: [...ctx.csca], at: ctx.qcAt(), random: ctx.random }).read(
+    await reader.waitForCard(signal),
+    t.prepared.expectation,
+  );
+  if (report.passed) {
+    t.chipUid = report.chipUid ?? t.chipUid;
+    return 'ours';
+  }
+  return report.bac ? 'partial' : 'foreign';
+}
+
+/**
+ * The `resolveInDoubt` actor: see the module comment for each step's rule. The answer also closes the step rows
+ * left open by a crash (outcome `ok` when the step is found done, `failed` otherwise, with the resolution in the
+ * detail), so the job's history says how the doubt was settled.
+ */
+export function createInDoubtResolver(ctx: EffectsContext) {
+  return fromPromise<InDoubtResolution, ResolveInDoubtInput>(async ({ input, signal }) => {
+    const answer = await resolve(ctx, input, signal);
+    const t = ctx.track(Number(input.recordId));
+    if (t.jobId !== undefined) {
+      for (const s of ctx.store.stepsOfJob(t.jobId)) {
+        if (s.outcome === null) ctx.store.endStep(s.id, answer.resolution === 'done' ? 'ok' : 'failed', { recovery: answer });
+      }
+    }
+    return answer;
+  });
+}
+
+async function resolve(ctx: EffectsContext, input: ResolveInDoubtInput, signal: AbortSignal): Promise<InDoubtResolution> {
+  {
+    const t = ctx.track(Number(input.recordId));
+    if (t.jobId !== undefined && ctx.store.getJob(t.jobId).state === 'in-doubt') {
+      return { resolution: 'hold', reason: 'held for an operator before the restart' };
+    }
+    const station = t.station ?? input.station;
+    const handler = ctx.devices.handler;
+    const printerAt = (s: string | undefined) => (s === undefined ? undefined : ctx.devices.stations.get(s)?.printer);
+    const hold = (reason: string): InDoubtResolution => ({ resolution: 'hold', reason });
+    try {
+      switch (input.step) {
+        case 'feed': {
+          if (station === undefined) return hold('the feed was interrupted and the station is unknown');
+          const printer = printerAt(station);
+          const there = printer ? (await printer.cardPosition()) === 'smart-card' : (await handler.sense({ kind: 'entry', station })) === 'card';
+          if (there && t.cardId !== undefined) return { resolution: 'done', cardId: t.cardId, station };
+          return there ? hold(`a card is at ${station} but which blank it is is unknown`) : { resolution: 'not-done' };
+        }
+        case 'personalize':
+        case 'verifyChip': {
+          if (station === undefined) return hold('the card is at no known station');
+          const chip = await probeChip(ctx, t, station, signal);
+          if (chip === 'absent') return hold(`no card answers at ${station}`);
+          if (chip === 'blank') return input.step === 'personalize' ? { resolution: 'not-done' } : { resolution: 'spoiled', reason: 'the chip is blank after personalization' };
+          if (chip === 'ours') return { resolution: 'done' };
+          if (chip === 'foreign') return { resolution: 'spoiled', reason: "the chip does not carry this record's data" };
+          return { resolution: 'spoiled', reason: 'the chip was left half-personalized' };
+        }
+        case 'moveToEncoder':
+          return { resolution: 'done' };
+        case 'moveToPrinter':
+        case 'moveToQc': {
+          const to = input.step === 'moveToQc' ? 'qc' : 'printer';
+          // The card is still where it started (the move never happened), or already at a station of the right kind.
+          if (station !== undefined) {
+            const printer = printerAt(station);
+            if (printer && ctx.devices.stations.get(station)?.kind !== 'qc') {
+              const pos = await printer.cardPosition();
+              if (pos !== 'none') return { resolution: 'not-done' };
+            } else if ((await handler.sense({ kind: 'exit', station })) === 'card' && ctx.devices.stations.get(station)?.kind !== to) {
+              return { resolution: 'not-done' };
+            }
+          }
+          for (const [id, d] of ctx.devices.stations) {
+            if (d.kind !== to) continue;
+            if ((await handler.sense({ kind: 'entry', station: id })) === 'card' && !ctx.isStationHeld(id, t.recordId)) return { resolution: 'done', station: id };
+          }
+          return hold(`the card left ${station ?? 'its station'} and did not arrive at a ${to} station`);
+        }
+        case 'print': {
+          const printer = printerAt(station);
+          if (!printer) return hold('no printer to ask');
+          const pos = await printer.cardPosition();
+          if (pos === 'none') return hold(`${station} holds no card`);
+          // Printing cannot be checked without printing again; QC reads the print back.
+          return { resolution: 'done' };
+        }
+        case 'inspect':
+          if (station !== undefined && (await handler.sense({ kind: 'entry', station })) === 'card') return { resolution: 'done' };
+          return hold(`no card at ${station ?? 'the QC station'}`);
+        case 'deliver':
+          if (station !== undefined && (await handler.sense({ kind: 'exit', station })) === 'card') return { resolution: 'not-done' };
+          return { resolution: 'done' };
+        case 'reject': {
+          const printer = printerAt(station);
+          if (printer && ctx.devices.stations.get(station!)?.kind !== 'qc') {
+            return (await printer.cardPosition()) === 'none' ? { resolution: 'done' } : { resolution: 'not-done' };
+          }
+          if (station !== undefined && (await handler.sense({ kind: 'exit', station })) === 'card') return { resolution: 'not-done' };
+          return { resolution: 'done' };
+        }
+      }
+    } catch (e) {
+      return hold(`the devices could not be asked: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+}

@@ -1,0 +1,369 @@
+/**
+ * The effects of the card job machine (workflows/card-job) on a real or simulated line: each one writes its
+ * intent to the store, drives the devices, writes the outcome, and turns device errors into the machine's
+ * failures. The store is the truth (DESIGN.md principle 1): a step is never started without its intent row, and a
+ * crash between the two rows leaves a step in doubt that recovery resolves by asking the devices
+ * (in-doubt-resolver.ts).
+ */
+import { fromPromise } from 'xstate';
+import type {
+  CardStepInput,
+  FeedInput,
+  FeedOutput,
+  InspectOutput,
+  JobFailure,
+  MoveOutput,
+  PersonalizeOutput,
+  RejectInput,
+} from '../../workflows/card-job';
+import { stayAtStation } from '../../workflows/card-job';
+import type { Store } from '../store';
+import { JmrtdPersonalizer, QcReader, sendCommand, getUid, SW, type CardChannel, type RandomSource } from '../../devices/chip';
+import type { LineConfig, StationKind } from './config';
+import type { LineDevices, StationDevices } from './line-devices';
+import type { PreparedCard } from './prep/prepared-card';
+import { StepFailure, toJobFailure } from './failure-mapping';
+import { NoBlankError } from '../../devices/handling';
+import type { StationPool } from './station-pool';
+import { qcVerdict } from './qc-verdict';
+
+/** What the effects know about one record's job while it runs. */
+export interface JobTrack {
+  recordId: number;
+  /** Position in the order: the stacker puts cards out in this sequence. */
+  seq: number;
+  prepared: PreparedCard;
+  /** The store's job row of the current attempt, once a blank is bound. */
+  jobId?: number;
+  cardId?: string;
+  /** The station holding the card (taken from the pool), if any. */
+  station?: string;
+  chipUid?: string;
+}
+
+/** What the effects need from the running line. */
+export interface EffectsContext {
+  store: Store;
+  config: LineConfig;
+  devices: LineDevices;
+  pool: StationPool;
+  runId: number;
+  track(recordId: number): JobTrack;
+  /** Resolves when the line may feed new blanks (it is running or draining); rejects on abort. */
+  feedGate(signal: AbortSignal): Promise<void>;
+  /** A station needs a person (its machine goes to needsOperator, the pool stops handing it out). */
+  stationFault(station: string, error: unknown): void;
+  /** A station took or finished a card (utilisation). */
+  stationBusy(station: string, busy: boolean): void;
+  /** CSCA certificates QC trusts and the moment QC checks validity at. */
+  csca: readonly Uint8Array[];
+  qcAt(): Date;
+  random: RandomSource;
+  /** Payloads of every record of the run by QR text, to tell a mix-up from a misprint. */
+  isOtherRecordsQr(payload: string, recordId: number): boolean;
+  /** How long QC waits for the scanner. */
+  scanTimeoutMs: number;
+  /** True when another record's job holds `station` (recovery must not take that card for this one's). */
+  isStationHeld(station: string, recordId: number): boolean;
+}
+
+/** The step names written to the store: the machine's own step names, so recovery maps them back one to one. */
+export type StoreStep =
+  | 'feed'
+  | 'personalize'
+  | 'verifyChip'
+  | 'moveToPrinter'
+  | 'print'
+  | 'eject'
+  | 'moveToQc'
+  | 'inspect'
+  | 'deliver'
+  | 'reject';
+
+const FRONT: Record<LineConfig['topology'], readonly StationKind[]> = {
+  workstation: ['printer-encoder'],
+  industrial: ['encoder'],
+};
+
+/** Runs `work` between an intent row and an outcome row; a throw writes a failed outcome and rethrows. */
+async function step<T>(
+  ctx: EffectsContext,
+  t: JobTrack,
+  station: string,
+  name: StoreStep,
+  work: () => Promise<T>,
+  detail?: (value: T) => unknown,
+): Promise<T> {
+  if (t.jobId === undefined) throw new StepFailure({ kind: 'in-doubt', message: `no job row for ${name}`, station });
+  const row = ctx.store.beginStep({ jobId: t.jobId, station, step: name, ...(t.cardId ? { cardId: t.cardId } : {}) });
+  let value: T;
+  try {
+    value = await work();
+  } catch (error) {
+    ctx.store.endStep(row.id, 'failed', { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+    throw error;
+  }
+  ctx.store.endStep(row.id, 'ok', detail ? detail(value) : undefined);
+  return value;
+}
+
+function devicesOf(ctx: EffectsContext, station: string): StationDevices {
+  const d = ctx.devices.stations.get(station);
+  if (!d) throw new StepFailure({ kind: 'device', message: `no devices for station ${station}`, station });
+  return d;
+}
+
+function stationOf(t: JobTrack, input: { station?: string | undefined }): string {
+  const s = t.station ?? input.station;
+  if (s === undefined) throw new StepFailure({ kind: 'in-doubt', message: 'the card is at no known station' });
+  return s;
+}
+
+async function channelAt(ctx: EffectsContext, station: string, signal: AbortSignal): Promise<CardChannel> {
+  const reader = devicesOf(ctx, station).reader;
+  if (!reader) throw new StepFailure({ kind: 'device', message: `station ${station} has no contact reader`, station });
+  return reader.waitForCard(signal);
+}
+
+/** Gives the card's station back to the pool. */
+function leave(ctx: EffectsContext, t: JobTrack): void {
+  if (t.station === undefined) return;
+  ctx.stationBusy(t.station, false);
+  ctx.pool.release(t.station);
+  t.station = undefined;
+}
+
+/** Maps a thrown error to the machine's failure, telling the station machine about operator faults. */
+function fail(ctx: EffectsContext, error: unknown, station: string, kind: 'chip' | 'print' | 'qc' | 'move'): JobFailure {
+  const failure = toJobFailure(error, station, kind);
+  if (failure.kind === 'operator-needed') ctx.stationFault(station, error);
+  return failure;
+}
+
+/** Builds the machine's actors for one line. */
+export function createJobEffects(ctx: EffectsContext) {
+  const topology = ctx.config.topology;
+  const personalizer = new JmrtdPersonalizer({ maxChunk: 255 });
+  const qcReader = () => new QcReader({ cscaCertificates: [...ctx.csca], at: ctx.qcAt(), random: ctx.random });
+
+  const feedBlank = fromPromise<FeedOutput, FeedInput>(async ({ input, signal }) => {
+    const t = ctx.track(Number(input.recordId));
+    await ctx.feedGate(signal);
+    const station = await ctx.pool.acquire(FRONT[topology], signal);
+    const feeder = topology === 'workstation' ? station : 'feeder';
+    const stack = ctx.devices.feederStacks.get(feeder) ?? [];
+    const cardId = stack[0];
+    if (cardId === undefined) {
+      ctx.pool.release(station);
+      throw fail(ctx, new NoBlankError(`no blank left in ${feeder}: load blanks`), feeder === 'feeder' ? 'feeder' : station, 'move');
+    }
+    ctx.stationBusy(station, true);
+    t.station = station;
+    t.cardId = cardId;
+    const job = ctx.store.startJob({ recordId: t.recordId, cardId, runId: ctx.runId, phase: 'waitingForBlank' });
+    t.jobId = job.id;
+    try {
+      await step(ctx, t, station, 'feed', async () => {
+        if (topology === 'workstation') {
+          await devicesOf(ctx, station).printer!.feedToContactStation();
+          return;
+        }
+        // Industrial feeders read each blank's serial: the card is the one expected, or the tracking is wrong.
+        const fed = await ctx.devices.handler.feed(station);
+        if (fed.cardId !== cardId) throw new StepFailure({ kind: 'in-doubt', message: `the feeder gave blank ${fed.cardId}, expected ${cardId}`, station });
+      });
+    } catch (error) {
+      const failure = fail(ctx, error, feeder === 'feeder' ? 'feeder' : station, 'move');
+      if (failure.kind !== 'in-doubt') {
+        // The feeder said no card left it: the blank is still in the stack, untouched.
+        ctx.store.failJob(job.id, { reason: `feed: ${failure.message}`, card: 'unload' });
+        t.jobId = undefined;
+        t.cardId = undefined;
+        leave(ctx, t);
+      }
+      throw failure;
+    }
+    stack.shift();
+    ctx.store.moveCard(cardId, station);
+    return { cardId, station };
+  });
+
+  const personalize = fromPromise<PersonalizeOutput, CardStepInput>(async ({ input, signal }) => {
+    const t = ctx.track(Number(input.recordId));
+    const station = stationOf(t, input);
+    try {
+      const chipUid = await step(
+        ctx,
+        t,
+        station,
+        'personalize',
+        async () => {
+          const channel = await channelAt(ctx, station, signal);
+          await personalizer.personalize(channel, t.prepared.image);
+          const uid = await sendCommand(channel, getUid());
+          return uid.sw === SW.OK ? Buffer.from(uid.data).toString('hex').toUpperCase() : 'unknown';
+        },
+        (uid) => ({ chipUid: uid }),
+      );
+      t.chipUid = chipUid;
+      ctx.store.setCardChipUid(t.cardId!, chipUid);
+      return { chipUid };
+    } catch (error) {
+      throw fail(ctx, error, station, 'chip');
+    }
+  });
+
+  const verifyChip = fromPromise<void, CardStepInput>(async ({ input, signal }) => {
+    const t = ctx.track(Number(input.recordId));
+    const station = stationOf(t, input);
+    let report;
+    try {
+      report = await step(ctx, t, station, 'verifyChip', async () => qcReader().read(await channelAt(ctx, station, signal), t.prepared.expectation), (r) => ({
+        passed: r.passed,
+        errors: r.errors.map((e) => e.check),
+      }));
+    } catch (error) {
+      throw fail(ctx, error, station, 'chip');
+    }
+    if (!report.passed) {
+      throw { kind: 'chip', message: `chip read-back failed: ${report.errors.map((e) => `${e.check}: ${e.message}`).join('; ')}`, station } satisfies JobFailure;
+    }
+  });
+
+  const moveToPrinter = fromPromise<MoveOutput, CardStepInput>(async ({ input, signal }) => {
+    if (topology === 'workstation') return {};
+    const t = ctx.track(Number(input.recordId));
+    const from = stationOf(t, input);
+    const to = await ctx.pool.acquire(['printer'], signal);
+    ctx.stationBusy(to, true);
+    try {
+      await step(ctx, t, from, 'moveToPrinter', () => ctx.devices.handler.transfer(from, to), () => ({ to }));
+    } catch (error) {
+      ctx.stationBusy(to, false);
+      ctx.pool.release(to);
+      throw fail(ctx, error, 'handler', 'move');
+    }
+    leave(ctx, t);
+    t.station = to;
+    ctx.store.moveCard(t.cardId!, to);
+    return { station: to };
+  });
+
+  const print = fromPromise<void, CardStepInput>(async ({ input }) => {
+    const t = ctx.track(Number(input.recordId));
+    const station = stationOf(t, input);
+    try {
+      await step(ctx, t, station, 'print', () => devicesOf(ctx, station).printer!.print(t.prepared.panels));
+    } catch (error) {
+      throw fail(ctx, error, station, 'print');
+    }
+  });
+
+  const moveToQc = fromPromise<MoveOutput, CardStepInput>(async ({ input, signal }) => {
+    const t = ctx.track(Number(input.recordId));
+    const from = stationOf(t, input);
+    const to = await ctx.pool.acquire(['qc'], signal);
+    ctx.stationBusy(to, true);
+    try {
+      // Idempotent for recovery: a card the printer already put out is not ejected twice.
+      const printer = devicesOf(ctx, from).printer!;
+      if ((await printer.cardPosition()) !== 'none') await step(ctx, t, from, 'eject', () => printer.eject());
+    } catch (error) {
+      ctx.stationBusy(to, false);
+      ctx.pool.release(to);
+      throw fail(ctx, error, from, 'move');
+    }
+    // Out of the printer: the printer is free for the next card whatever happens in transit.
+    leave(ctx, t);
+    t.station = to;
+    try {
+      await step(ctx, t, from, 'moveToQc', () => ctx.devices.handler.transfer(from, to), () => ({ to }));
+    } catch (error) {
+      throw fail(ctx, error, 'handler', 'move');
+    }
+    ctx.store.moveCard(t.cardId!, to);
+    return { station: to };
+  });
+
+  const inspect = fromPromise<InspectOutput, CardStepInput>(async ({ input, signal }) => {
+    const t = ctx.track(Number(input.recordId));
+    const station = stationOf(t, input);
+    const devices = devicesOf(ctx, station);
+    try {
+      return await step(
+        ctx,
+        t,
+        station,
+        'inspect',
+        async () => {
+          const report = await qcReader().read(await channelAt(ctx, station, signal), t.prepared.expectation);
+          let scanned: string | undefined;
+          let scanError: string | undefined;
+          try {
+            scanned = await devices.scanner!.nextScan(ctx.scanTimeoutMs);
+          } catch (e) {
+            scanError = e instanceof Error ? e.message : String(e);
+          }
+          return qcVerdict({
+            report,
+            expectedChipUid: t.chipUid,
+            expectedQr: t.prepared.qrPayload,
+            scanned,
+            scanError,
+            isOtherRecordsQr: (qr) => ctx.isOtherRecordsQr(qr, t.recordId),
+          });
+        },
+        (v) => ({ verdict: v.verdict, reason: v.reason }),
+      );
+    } catch (error) {
+      throw fail(ctx, error, station, 'qc');
+    }
+  });
+
+  const deliver = fromPromise<void, CardStepInput>(async ({ input }) => {
+    const t = ctx.track(Number(input.recordId));
+    const station = stationOf(t, input);
+    try {
+      await step(ctx, t, station, 'deliver', () => ctx.devices.handler.stack(station, t.seq), () => ({ sequence: t.seq }));
+    } catch (error) {
+      throw fail(ctx, error, 'handler', 'move');
+    }
+    ctx.store.completeJob(t.jobId!);
+    leave(ctx, t);
+  });
+
+  const reject = fromPromise<void, RejectInput>(async ({ input }) => {
+    const t = ctx.track(Number(input.recordId));
+    const station = t.station ?? input.station;
+    if (station === undefined) throw { kind: 'in-doubt', message: 'the card to reject is at no known station' } satisfies JobFailure;
+    const devices = ctx.devices.stations.get(station);
+    // A card still inside a printer leaves through the printer's own reject box; elsewhere the handler takes it.
+    const inPrinter = devices?.printer !== undefined && (await devices.printer.cardPosition().catch(() => 'none')) !== 'none';
+    try {
+      await step(ctx, t, station, 'reject', async () => {
+        if (inPrinter) await devices!.printer!.reject();
+        else await ctx.devices.handler.reject(station, input.reason.message);
+      });
+    } catch (error) {
+      throw fail(ctx, error, inPrinter ? station : 'handler', 'move');
+    }
+    ctx.store.failJob(t.jobId!, { reason: `${input.reason.kind}: ${input.reason.message}`, card: 'spoil' });
+    t.jobId = undefined;
+    t.cardId = undefined;
+    t.chipUid = undefined;
+    leave(ctx, t);
+  });
+
+  return {
+    feedBlank,
+    moveToEncoder: stayAtStation,
+    personalize,
+    verifyChip,
+    moveToPrinter,
+    print,
+    moveToQc,
+    inspect,
+    deliver,
+    reject,
+  };
+}
