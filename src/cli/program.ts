@@ -13,6 +13,7 @@ import { registerOrders } from './commands/orders';
 import { registerStock } from './commands/stock';
 import { registerAudit } from './commands/audit';
 import { registerDevices } from './commands/devices';
+import { registerReport } from './commands/report';
 
 /** Builds the `cardline` command tree. Kept separate from main.ts so tests can drive it in-process. */
 export function buildProgram(): Command {
@@ -22,7 +23,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   program.configureOutput({ outputError: (str, write) => write(str) });
-  for (const register of [registerSample, registerValidate, registerMrz, registerQr, registerRender, registerStart, registerPki, registerChip, registerSim, registerDevices, registerImport, registerOrders, registerStock, registerAudit]) {
+  for (const register of [registerSample, registerValidate, registerMrz, registerQr, registerRender, registerStart, registerPki, registerChip, registerSim, registerDevices, registerImport, registerOrders, registerStock, registerAudit, registerReport]) {
     register(program);
   }
   // Subcommands inherit exit behaviour so usage errors anywhere surface as CommanderError (exit 2).
