@@ -36,6 +36,7 @@ import { SW } from '../../devices/chip/status-words';
 import { type AaKey, loadAaKey, signChallenge } from './aa-key';
 import { virtualChipAtr } from './atr';
 import { ChipFileSystem, type StoredFile } from './chip-file-system';
+import type { ChipMutation, ChipMutationListener } from './chip-mutation';
 import type { ChipFault } from './faults';
 
 /** Default EEPROM capacity for files: 80 KB. */
@@ -125,6 +126,7 @@ export class VirtualChip {
   private session: SecureMessagingSession | undefined;
   private bytesWritten = 0;
   private apduCount = 0;
+  private readonly mutationListeners: ChipMutationListener[] = [];
 
   constructor(options: VirtualChipOptions) {
     this.rng = createRng(`virtual-chip/${options.seed}`);
@@ -234,6 +236,70 @@ export class VirtualChip {
       this.aaKey = key;
     }
     if (options.lock ?? true) this.locked = true;
+    for (const file of image.files) {
+      this.emit({ op: 'create', fid: file.fid, size: file.bytes.length });
+      this.emit({ op: 'write', fid: file.fid, offset: 0, data: file.bytes.slice() });
+    }
+    this.emit({ op: 'bac-keys', input: { ...image.bac } });
+    if (this.aaKey !== undefined) this.emit({ op: 'aa-key', pkcs8: this.aaKey.pkcs8.slice() });
+    if (this.locked) this.emit({ op: 'lock' });
+  }
+
+  /**
+   * Subscribes to changes of the chip's non-volatile memory (see chip-mutation.ts). Listeners run synchronously
+   * inside the command, before it is answered, so a persistent plant has journalled a write before the host hears
+   * that it succeeded; a listener that throws makes the command fail (the reader gets no answer) rather than let the
+   * chip run ahead of its journal. Returns an unsubscribe.
+   */
+  onMutation(listener: ChipMutationListener): () => void {
+    this.mutationListeners.push(listener);
+    return () => {
+      const i = this.mutationListeners.indexOf(listener);
+      if (i >= 0) this.mutationListeners.splice(i, 1);
+    };
+  }
+
+  /**
+   * Replays one journalled mutation onto this chip, without access rules and without firing faults: rebuilding a
+   * chip after a crash. Listeners are not told (the mutation is already in the journal).
+   * @throws RangeError when the mutation does not fit this chip (a journal of another card, or a corrupt one)
+   */
+  applyMutation(m: ChipMutation): void {
+    switch (m.op) {
+      case 'create':
+        if (this.fs.create(m.fid, m.size) !== SW.OK) throw new RangeError(`chip replay: cannot create file ${m.fid.toString(16)} of ${m.size} bytes`);
+        return;
+      case 'write':
+        if (this.fs.write(m.fid, m.offset, m.data) !== SW.OK) throw new RangeError(`chip replay: cannot write ${m.data.length} bytes at ${m.fid.toString(16)}/${m.offset}`);
+        this.bytesWritten += m.data.length;
+        return;
+      case 'defect':
+      case 'torn': {
+        const fault = this.faults[m.fault];
+        const expected = m.op === 'defect' ? 'write-failure' : 'tearing';
+        if (fault?.kind !== expected) throw new RangeError(`chip replay: fault ${m.fault} is not a ${expected} fault`);
+        this.firedFaults.add(fault);
+        if (m.op === 'defect') this.defects.push({ fid: m.fid, offset: m.offset });
+        return;
+      }
+      case 'bac-keys':
+        this.bacKeys = deriveBacKeys(m.input);
+        this.bacInput = { ...m.input };
+        return;
+      case 'aa-key': {
+        const key = loadAaKey(m.pkcs8);
+        if (key === undefined) throw new RangeError('chip replay: the AA key is not an ECDSA P-256 PKCS#8 key');
+        this.aaKey = key;
+        return;
+      }
+      case 'lock':
+        this.locked = true;
+        return;
+    }
+  }
+
+  private emit(m: ChipMutation): void {
+    for (const l of this.mutationListeners) l(m);
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -400,7 +466,9 @@ export class VirtualChip {
       if (this.firedFaults.has(fault)) continue;
       if (fault.kind === 'write-failure' && fault.atByte >= first && fault.atByte < last) {
         this.firedFaults.add(fault);
-        this.defects.push({ fid: at.fid, offset: at.offset + (fault.atByte - first) });
+        const defect = { fid: at.fid, offset: at.offset + (fault.atByte - first) };
+        this.defects.push(defect);
+        this.emit({ op: 'defect', fault: this.faults.indexOf(fault), ...defect });
         return status(SW.MEMORY_FAILURE);
       }
       if (fault.kind === 'tearing' && fault.atByte >= first && fault.atByte < last) {
@@ -408,12 +476,17 @@ export class VirtualChip {
         const kept = fault.atByte - first;
         this.fs.write(at.fid, at.offset, cmd.data.subarray(0, kept));
         this.bytesWritten += kept;
+        if (kept > 0) this.emit({ op: 'write', fid: at.fid, offset: at.offset, data: cmd.data.slice(0, kept) });
+        this.emit({ op: 'torn', fault: this.faults.indexOf(fault) });
         this.leaveField();
         throw new NoCardError('virtual chip: the card left the field during UPDATE BINARY (tearing)');
       }
     }
     const sw = this.fs.write(at.fid, at.offset, cmd.data);
-    if (sw === SW.OK) this.bytesWritten += cmd.data.length;
+    if (sw === SW.OK) {
+      this.bytesWritten += cmd.data.length;
+      this.emit({ op: 'write', fid: at.fid, offset: at.offset, data: cmd.data.slice() });
+    }
     return status(sw);
   }
 
@@ -426,7 +499,10 @@ export class VirtualChip {
     const fid = (d[4]! << 8) | d[5]!;
     const sw = this.fs.create(fid, size);
     // ISO/IEC 7816-9: the created file becomes the current file.
-    if (sw === SW.OK) this.selectedFid = fid;
+    if (sw === SW.OK) {
+      this.selectedFid = fid;
+      this.emit({ op: 'create', fid, size });
+    }
     return status(sw);
   }
 
@@ -438,6 +514,7 @@ export class VirtualChip {
       // A chip locked without BAC keys could never be read again: refuse, so the station sees the mistake.
       if (this.bacKeys === undefined) return status(SW.CONDITIONS_NOT_SATISFIED);
       this.locked = true;
+      this.emit({ op: 'lock' });
       return status(SW.OK);
     }
     if (p1p2 === PUT_DATA_BAC_KEYS) {
@@ -449,12 +526,14 @@ export class VirtualChip {
         return status(SW.WRONG_DATA);
       }
       this.bacInput = input;
+      this.emit({ op: 'bac-keys', input: { ...input } });
       return status(SW.OK);
     }
     if (p1p2 === PUT_DATA_AA_PRIVATE_KEY) {
       const key = loadAaKey(cmd.data);
       if (key === undefined) return status(SW.WRONG_DATA);
       this.aaKey = key;
+      this.emit({ op: 'aa-key', pkcs8: key.pkcs8.slice() });
       return status(SW.OK);
     }
     return status(SW.INCORRECT_P1P2);

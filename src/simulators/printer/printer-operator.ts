@@ -27,8 +27,10 @@ export class PrinterOperator {
     const m = this.m;
     const wanted = count ?? m.options.feederCapacity - m.feeder.length;
     const reseated = m.pickFailure;
-    m.pickFailure = false;
-    const loaded = m.load(wanted);
+    const loaded = m.options.plant.atomically(() => {
+      m.pickFailure = false;
+      return m.load(wanted);
+    });
     const short =
       loaded.length >= wanted ? '' : m.feeder.length >= m.options.feederCapacity ? ` of ${wanted} (the feeder is full)` : ` of ${wanted} (the plant's stock ran out)`;
     return `refill: loaded ${loaded.length} card(s)${short}${reseated ? ', stack reseated' : ''}; feeder ${m.feeder.length}/${m.options.feederCapacity}`;
@@ -42,11 +44,13 @@ export class PrinterOperator {
     const m = this.m;
     if (m.jam === undefined || m.card === undefined) return 'clear-jam: there is no jam';
     const card = m.card;
-    m.options.plant.move(card, { kind: 'removed' });
-    m.card = undefined;
-    m.place = undefined;
-    m.jam = undefined;
-    m.coverOpen = false;
+    m.options.plant.atomically(() => {
+      m.options.plant.move(card, { kind: 'removed' });
+      m.card = undefined;
+      m.place = undefined;
+      m.jam = undefined;
+      m.coverOpen = false;
+    });
     return `clear-jam: opened the cover, removed card ${card.id} (${card.damage ?? 'jammed'}) by hand, closed the cover`;
   }
 
@@ -73,10 +77,13 @@ export class PrinterOperator {
   /** Takes every card out of the reject box (they leave the line: location `removed`) and resets its sensor. */
   emptyReject(): string {
     const m = this.m;
-    const cards = m.rejectBox.splice(0);
-    for (const card of cards) m.options.plant.move(card, { kind: 'removed' });
+    // The plant's moves take the cards out of the mechanism's view of the box.
+    const cards = [...m.rejectBox];
     const sensor = m.rejectFullLatched;
-    m.rejectFullLatched = false;
+    m.options.plant.atomically(() => {
+      for (const card of cards) m.options.plant.move(card, { kind: 'removed' });
+      m.rejectFullLatched = false;
+    });
     const ids = cards.length === 0 ? '' : ` (${cards.map((c) => c.id).join(', ')})`;
     return `empty-reject: took ${cards.length} card(s) out of the reject box${ids}${sensor ? ', sensor reset' : ''}`;
   }

@@ -7,15 +7,16 @@ import { type Clock, systemClock } from '../../devices/clock';
 import { CommandParser, type CommandFrame } from '../../devices/printer/command-parser';
 import { encodeReply } from '../../devices/printer/frame';
 import { decodePanelData, PanelDataError } from '../../devices/printer/panel-download';
-import { composeRgb, PANEL_HEIGHT, PANEL_WIDTH, type SidePlanes, YMCKO, type RibbonPanel } from '../../devices/printer/panels';
+import { PANEL_HEIGHT, PANEL_WIDTH, type SidePlanes, YMCKO, type RibbonPanel } from '../../devices/printer/panels';
 import { nackText } from '../../devices/printer/reply';
 import { statusReplyText } from '../../devices/printer/status';
 import type { ByteTransport } from '../../devices/transport/byte-transport';
 import { createRng } from '../../identity/sample/rng';
 import type { PhysicalCard } from '../plant/physical-card';
-import { Plant } from '../plant/plant';
+import { type DeviceStateSlot, Plant } from '../plant/plant';
+import { type ReceivedPlane, type ReceivedPlanes, storedFromPlanes } from '../plant/stored-print';
 import { parseFaultSpec, type PrinterFaultKind, type PrinterFaultSpec } from './fault-spec';
-import { PrinterFaultPlan } from './fault-plan';
+import { type FaultPlanState, PrinterFaultPlan } from './fault-plan';
 import { PANELS_PER_SIDE, PrinterMechanism } from './printer-mechanism';
 import { PrinterOperator } from './printer-operator';
 import { DEFAULT_PRINTER_TIMINGS, type PrinterTimings } from './timings';
@@ -75,6 +76,8 @@ interface Job {
   side: 'front' | 'back' | undefined;
   front: Partial<SidePlanes>;
   back: Partial<SidePlanes>;
+  /** The downloads as they came over the link (compressed): what the plant keeps of the print. */
+  received: { front: Partial<Record<RibbonPanel, ReceivedPlane>>; back: Partial<Record<RibbonPanel, ReceivedPlane>> };
 }
 
 /** Printer-side refusal: the reply is `ERR;code;text`. */
@@ -102,6 +105,7 @@ export class PrinterSimulator {
   private chain: Promise<void> = Promise.resolve();
   private job: Job | undefined;
   private closed = false;
+  private readonly faultSlot: DeviceStateSlot<FaultPlanState>;
 
   constructor(private readonly options: PrinterSimulatorOptions) {
     const seed = String(options.seed ?? 'printer');
@@ -117,17 +121,25 @@ export class PrinterSimulator {
       firmware: options.firmware ?? PRINTER_SIM_DEFAULTS.firmware,
     };
     const ribbonPanels = options.ribbonPanels ?? PRINTER_SIM_DEFAULTS.ribbonPanels;
+    const station = options.station ?? PRINTER_SIM_DEFAULTS.station;
+    this.faultSlot = this.plant.deviceState<FaultPlanState>(`printer-faults:${station}`);
     this.mechanism = new PrinterMechanism({
       plant: this.plant,
-      station: options.station ?? PRINTER_SIM_DEFAULTS.station,
+      station,
       createBlanks: options.plant === undefined,
       seed,
       feederCapacity: options.feederCapacity ?? Math.max(PRINTER_SIM_DEFAULTS.feederCapacity, cards),
       rejectCapacity: options.rejectCapacity ?? PRINTER_SIM_DEFAULTS.rejectCapacity,
       cleaningInterval: options.cleaningInterval ?? PRINTER_SIM_DEFAULTS.cleaningInterval,
     });
-    this.mechanism.ribbonPanels = ribbonPanels;
-    this.mechanism.load(cards);
+    // A printer made again on a plant that kept its state (after a crash) goes on from that state: its feeder,
+    // ribbon, counters and faults are where they were, and no new cards are loaded.
+    if (!this.mechanism.restored) {
+      this.mechanism.ribbonPanels = ribbonPanels;
+      this.mechanism.load(cards);
+    }
+    const savedFaults = this.faultSlot.load();
+    if (savedFaults !== undefined) this.faults.restoreState(savedFaults);
     this.operator = new PrinterOperator(this.mechanism, { ribbonPanels });
     options.transport.onData((chunk) => this.onChunk(chunk));
     options.transport.onClose((error) => {
@@ -144,6 +156,12 @@ export class PrinterSimulator {
   /** Arms a fault for its next opportunity (QA's `fault KIND`). */
   armFault(kind: PrinterFaultKind): void {
     this.faults.arm(kind);
+    this.saveFaults();
+  }
+
+  /** True when this printer went on from a state saved in the plant file rather than starting fresh. */
+  get restored(): boolean {
+    return this.mechanism.restored;
   }
 
   /** Resolves when every command received so far has been answered. */
@@ -151,10 +169,16 @@ export class PrinterSimulator {
     return this.chain;
   }
 
-  /** Closes the transport. */
+  /** Closes the transport and stops following the plant. */
   async close(): Promise<void> {
     this.closed = true;
+    this.mechanism.detach();
     await this.options.transport.close();
+  }
+
+  /** The fault plan's position goes to the plant file with every answer, so a restart neither repeats nor skips faults. */
+  private saveFaults(): void {
+    if (!this.plant.isClosed) this.faultSlot.save(this.faults.exportState());
   }
 
   private emit(e: PrinterSimEvent): void {
@@ -183,6 +207,7 @@ export class PrinterSimulator {
     if (this.closed) return;
     // Link faults strike the reply, after the command was carried out (the worst case for the host).
     if (this.faults.strikes('silent', n)) {
+      this.saveFaults();
       this.emit({ kind: 'fault', text: `command ${n} (${frameLabel(frame)}): reply lost (silent)` });
       return;
     }
@@ -191,6 +216,7 @@ export class PrinterSimulator {
       bytes = this.garble(bytes);
       this.emit({ kind: 'fault', text: `command ${n} (${frameLabel(frame)}): reply garbled` });
     }
+    this.saveFaults();
     await this.options.transport.write(bytes).catch(() => undefined);
   }
 
@@ -247,7 +273,7 @@ export class PrinterSimulator {
       case 'Sis':
         return this.insertToContactStation();
       case 'Ss':
-        this.job = { side: undefined, front: {}, back: {} };
+        this.job = { side: undefined, front: {}, back: {}, received: { front: {}, back: {} } };
         return this.read('OK');
       case 'Sr':
       case 'Sv':
@@ -340,6 +366,7 @@ export class PrinterSimulator {
       throw e;
     }
     this.job[this.job.side][panel as RibbonPanel] = plane;
+    this.job.received[this.job.side][panel as RibbonPanel] = { encoding, data: payload };
     return this.read('OK');
   }
 
@@ -371,22 +398,30 @@ export class PrinterSimulator {
       this.emit({ kind: 'fault', text: `card ${n} ${card.id}: jammed at the print head`, cardId: card.id });
       throw new Refusal('T', 'CARD JAM');
     }
-    await this.printSide(card, 'front', front);
+    await this.printSide(card, 'front', job.received.front as ReceivedPlanes);
     if (back !== undefined) {
       if (m.ribbonEnded) throw new Refusal('R', 'RIBBON ENDED');
-      await this.printSide(card, 'back', back);
+      await this.printSide(card, 'back', job.received.back as ReceivedPlanes);
     }
-    m.counters.printed++;
-    m.printedSinceCleaning++;
+    this.plant.atomically(() => {
+      m.counters.printed++;
+      m.printedSinceCleaning++;
+    });
     this.job = undefined;
     this.emit({ kind: 'card', text: `card ${n} ${card.id}: printed ${back === undefined ? 'front' : 'front and back'}`, cardId: card.id });
     return 'OK';
   }
 
-  private async printSide(card: PhysicalCard, side: 'front' | 'back', planes: SidePlanes): Promise<void> {
+  /**
+   * Lays down one side. The plant keeps the planes as they were downloaded (compressed) and composes the RGB only
+   * when someone looks at the card; the side and the ribbon it used are saved together.
+   */
+  private async printSide(card: PhysicalCard, side: 'front' | 'back', planes: ReceivedPlanes): Promise<void> {
     await this.sleep(this.timings.printSideMs);
-    this.mechanism.ribbonPanels -= PANELS_PER_SIDE;
-    card.printed[side] = { width: PANEL_WIDTH, height: PANEL_HEIGHT, rgb: composeRgb(planes) };
+    this.plant.atomically(() => {
+      this.mechanism.ribbonPanels -= PANELS_PER_SIDE;
+      this.plant.recordPrint(card, side, storedFromPlanes(planes, PANEL_WIDTH, PANEL_HEIGHT));
+    });
   }
 
   private async eject(to: 'output-hopper' | 'reject-box'): Promise<string> {
