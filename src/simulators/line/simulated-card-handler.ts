@@ -420,10 +420,8 @@ export class SimulatedCardHandler implements CardHandler {
     const inTransit = this.state.transit.filter((t) => t.id !== entry.id && (t.op === 'feed' || t.op === 'transfer'));
     const waiting = [...this.stations.values()].filter((s) => isPrinterKind(s.kind)).flatMap((s) => this.plant.at(exitOf(s)));
     const candidates: ({ entry: TransitEntry } | { card: PhysicalCard })[] = [...inTransit.map((t) => ({ entry: t })), ...waiting.map((card) => ({ card }))];
-    if (candidates.length === 0) {
-      const blank = this.plant.at(LINE_PLACES.input)[0];
-      if (blank !== undefined) candidates.push({ card: blank });
-    }
+    // Never a blank still in the input feeder: the feeder reads serials, so such a swap would be caught as a wrong
+    // blank at the next feed rather than at QC, and the line's stock tracking is not what this fault tests.
     if (candidates.length === 0) {
       this.emit({ kind: 'fault', fault: 'mixup', cardId: moving.id, text: `mix-up drawn for card ${moving.id}, but no other card within reach: none injected` });
       return;
