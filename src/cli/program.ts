@@ -13,6 +13,7 @@ import { registerOrders } from './commands/orders';
 import { registerStock } from './commands/stock';
 import { registerAudit } from './commands/audit';
 import { registerDevices } from './commands/devices';
+import { registerRun } from './commands/run';
 import { registerReport } from './commands/report';
 
 /** Builds the `cardline` command tree. Kept separate from main.ts so tests can drive it in-process. */
@@ -23,7 +24,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   program.configureOutput({ outputError: (str, write) => write(str) });
-  for (const register of [registerSample, registerValidate, registerMrz, registerQr, registerRender, registerStart, registerPki, registerChip, registerSim, registerDevices, registerImport, registerOrders, registerStock, registerAudit, registerReport]) {
+  for (const register of [registerSample, registerValidate, registerMrz, registerQr, registerRender, registerStart, registerPki, registerChip, registerSim, registerDevices, registerRun, registerImport, registerOrders, registerStock, registerAudit, registerReport]) {
     register(program);
   }
   // Subcommands inherit exit behaviour so usage errors anywhere surface as CommanderError (exit 2).

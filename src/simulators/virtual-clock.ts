@@ -72,6 +72,32 @@ export class VirtualClock implements Clock {
   }
 
   /**
+   * Waits for `work` while moving time on whenever the program goes quiet: for a caller that must wait for something
+   * that itself waits on this clock (a driver connecting to a simulated device). Rejects with the work's error, or
+   * when every timer has fired and the work is still pending (it waits on something this clock cannot move).
+   */
+  async drive<T>(work: Promise<T>): Promise<T> {
+    let settled = false;
+    work.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    await settle();
+    while (!settled) {
+      const timer = this.timers.shift();
+      if (timer === undefined) {
+        await settle();
+        if (!settled && this.timers.length === 0) throw new Error('virtual clock: the work waits on something other than this clock');
+        continue;
+      }
+      this.time = Math.max(this.time, timer.at);
+      timer.fn();
+      await settle();
+    }
+    return work;
+  }
+
+  /**
    * Runs until `done()` is true or no timer is left: each time the program goes quiet, time jumps to the next
    * timer. `maxTimers` guards against a program that re-arms timers forever.
    */

@@ -57,6 +57,17 @@ export function createInDoubtResolver(ctx: EffectsContext) {
         if (s.outcome === null) ctx.store.endStep(s.id, answer.resolution === 'done' ? 'ok' : 'failed', { recovery: answer });
       }
     }
+    if (input.step === 'feed' && answer.resolution === 'not-done') {
+      // No blank left the feeder: the job's card goes back to the stack unbound, and the feed starts over.
+      if (t.jobId !== undefined) ctx.store.failJob(t.jobId, { reason: 'recovery: the feed had not happened', card: 'unload' });
+      t.jobId = undefined;
+      t.cardId = undefined;
+      if (t.station !== undefined) {
+        ctx.stationBusy(t.station, false);
+        ctx.pool.release(t.station);
+      }
+      t.station = undefined;
+    }
     return answer;
   });
 }
@@ -76,9 +87,18 @@ async function resolve(ctx: EffectsContext, input: ResolveInDoubtInput, signal: 
         case 'feed': {
           if (station === undefined) return hold('the feed was interrupted and the station is unknown');
           const printer = printerAt(station);
-          const there = printer ? (await printer.cardPosition()) === 'smart-card' : (await handler.sense({ kind: 'entry', station })) === 'card';
-          if (there && t.cardId !== undefined) return { resolution: 'done', cardId: t.cardId, station };
-          return there ? hold(`a card is at ${station} but which blank it is is unknown`) : { resolution: 'not-done' };
+          if (printer) {
+            if ((await printer.cardPosition()) === 'smart-card') return t.cardId ? { resolution: 'done', cardId: t.cardId, station } : hold('a card is at the contact station but which blank is unknown');
+            // The blank reached the printer's feeder but not its contact station: finish that move (Sis takes the
+            // card from the feeder; nothing is repeated).
+            if ((await handler.sense({ kind: 'entry', station })) === 'card' && t.cardId) {
+              await printer.feedToContactStation();
+              return { resolution: 'done', cardId: t.cardId, station };
+            }
+          } else if ((await handler.sense({ kind: 'entry', station })) === 'card') {
+            return t.cardId ? { resolution: 'done', cardId: t.cardId, station } : hold(`a card is at ${station} but which blank is unknown`);
+          }
+          return { resolution: 'not-done' };
         }
         case 'personalize':
         case 'verifyChip': {

@@ -140,50 +140,73 @@ function fail(ctx: EffectsContext, error: unknown, station: string, kind: 'chip'
   return failure;
 }
 
+/** A lock handed out in call order; `release` is idempotent. */
+class Mutex {
+  private tail: Promise<void> = Promise.resolve();
+
+  async acquire(): Promise<() => void> {
+    let free!: () => void;
+    const next = new Promise<void>((r) => (free = r));
+    const previous = this.tail;
+    this.tail = previous.then(() => next);
+    await previous;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      free();
+    };
+  }
+}
+
 /** Builds the machine's actors for one line. */
 export function createJobEffects(ctx: EffectsContext) {
   const topology = ctx.config.topology;
   const personalizer = new JmrtdPersonalizer({ maxChunk: 255 });
+  const feedLock = new Mutex();
   const qcReader = () => new QcReader({ cscaCertificates: [...ctx.csca], at: ctx.qcAt(), random: ctx.random });
 
   const feedBlank = fromPromise<FeedOutput, FeedInput>(async ({ input, signal }) => {
     const t = ctx.track(Number(input.recordId));
     await ctx.feedGate(signal);
     const station = await ctx.pool.acquire(FRONT[topology], signal);
-    const feeder = topology === 'workstation' ? station : 'feeder';
-    const stack = ctx.devices.feederStacks.get(feeder) ?? [];
-    const cardId = stack[0];
-    if (cardId === undefined) {
-      ctx.pool.release(station);
-      throw fail(ctx, new NoBlankError(`no blank left in ${feeder}: load blanks`), feeder === 'feeder' ? 'feeder' : station, 'move');
-    }
     ctx.stationBusy(station, true);
     t.station = station;
-    t.cardId = cardId;
-    const job = ctx.store.startJob({ recordId: t.recordId, cardId, runId: ctx.runId, phase: 'waitingForBlank' });
-    t.jobId = job.id;
+    // The input feeder gives blanks one at a time, in the order they were loaded (its reader checks each serial):
+    // feeds are serialised so that the blank this job expects is the one the feeder gives it.
+    const release = await feedLock.acquire();
+    const stack = ctx.devices.feederStacks.get('feeder') ?? [];
+    const cardId = stack[0];
+    let fed = false;
     try {
+      if (cardId === undefined) throw new NoBlankError('no blank left in the input feeder: load blanks');
+      t.cardId = cardId;
+      t.jobId = ctx.store.startJob({ recordId: t.recordId, cardId, runId: ctx.runId, phase: 'waitingForBlank' }).id;
       await step(ctx, t, station, 'feed', async () => {
-        if (topology === 'workstation') {
-          await devicesOf(ctx, station).printer!.feedToContactStation();
-          return;
-        }
-        // Industrial feeders read each blank's serial: the card is the one expected, or the tracking is wrong.
-        const fed = await ctx.devices.handler.feed(station);
-        if (fed.cardId !== cardId) throw new StepFailure({ kind: 'in-doubt', message: `the feeder gave blank ${fed.cardId}, expected ${cardId}`, station });
+        const got = await ctx.devices.handler.feed(station);
+        fed = true;
+        stack.shift();
+        release();
+        if (got.cardId !== cardId) throw new StepFailure({ kind: 'in-doubt', message: `the feeder gave blank ${got.cardId}, expected ${cardId}`, station });
+        // A desktop printer then takes the card from its feeder to its contact station.
+        if (topology === 'workstation') await devicesOf(ctx, station).printer!.feedToContactStation();
       });
     } catch (error) {
-      const failure = fail(ctx, error, feeder === 'feeder' ? 'feeder' : station, 'move');
-      if (failure.kind !== 'in-doubt') {
-        // The feeder said no card left it: the blank is still in the stack, untouched.
-        ctx.store.failJob(job.id, { reason: `feed: ${failure.message}`, card: 'unload' });
+      release();
+      const failure = fail(ctx, error, fed ? station : 'feeder', 'move');
+      if (!fed) {
+        // No card left the feeder: the blank is still at the top of the stack, untouched.
+        if (t.jobId !== undefined) ctx.store.failJob(t.jobId, { reason: `feed: ${failure.message}`, card: 'unload' });
         t.jobId = undefined;
         t.cardId = undefined;
         leave(ctx, t);
+        throw failure.kind === 'in-doubt' ? ({ ...failure, kind: 'device' } satisfies JobFailure) : failure;
       }
-      throw failure;
+      ctx.store.moveCard(cardId!, station);
+      // A card that left the feeder is bound: whatever went wrong next is resolved as a card in doubt.
+      throw failure.kind === 'operator-needed' ? failure : ({ ...failure, kind: 'in-doubt' } satisfies JobFailure);
     }
-    stack.shift();
+    release();
     ctx.store.moveCard(cardId, station);
     return { cardId, station };
   });

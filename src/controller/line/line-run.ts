@@ -465,7 +465,7 @@ export class LineRun {
       await new Promise<void>((resolve) => {
         this.wake = resolve;
         // Real time, or waiting for prepared cards: come back regularly in case an event was missed.
-        setTimeout(resolve, vc ? 20 : 200).unref?.();
+        setTimeout(resolve, vc ? 20 : 200);
       });
       if (vc && !needPrep && vc.pending === 0 && this.prepInFlight === 0 && !this.finished()) {
         await settle();
