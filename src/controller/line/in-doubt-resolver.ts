@@ -12,6 +12,15 @@ import { QcReader, sendCommand, selectApplication, selectEf, SW, NoCardError, ty
 import { EF_COM } from '../../identity/lds/lds-files';
 import type { EffectsContext, JobTrack } from './job-effects';
 
+/** The intent detail of the job's last step named `name` (what the effect noted before acting). */
+function lastIntentDetail(ctx: EffectsContext, t: JobTrack, name: string): Record<string, unknown> | undefined {
+  if (t.jobId === undefined) return undefined;
+  const steps = ctx.store.stepsOfJob(t.jobId).filter((s) => s.step === name);
+  const detail = steps[steps.length - 1]?.detail as { intent?: Record<string, unknown> } | Record<string, unknown> | null | undefined;
+  if (!detail) return undefined;
+  return 'intent' in detail && typeof detail.intent === 'object' ? (detail.intent as Record<string, unknown>) : (detail as Record<string, unknown>);
+}
+
 /** What a probe of the chip found. */
 type ChipState = 'absent' | 'blank' | 'partial' | 'ours' | 'foreign';
 
@@ -78,8 +87,13 @@ async function resolve(ctx: EffectsContext, input: ResolveInDoubtInput, signal: 
     if (t.jobId !== undefined && ctx.store.getJob(t.jobId).state === 'in-doubt') {
       return { resolution: 'hold', reason: 'held for an operator before the restart' };
     }
+    // A jam named this card and an operator cleared it: the card is out of the line, spoiled.
+    if (t.removedByJam !== undefined && input.step !== 'feed') return { resolution: 'spoiled', reason: `jam: the card was taken out (${t.removedByJam})` };
     const station = t.station ?? input.station;
     const handler = ctx.devices.handler;
+    // Ask a station only once it works again: while it waits for a person, its answers would be about the fault.
+    if (station !== undefined) await ctx.waitOperable(station, signal);
+    await ctx.waitOperable('handler', signal);
     const printerAt = (s: string | undefined) => (s === undefined ? undefined : ctx.devices.stations.get(s)?.printer);
     const hold = (reason: string): InDoubtResolution => ({ resolution: 'hold', reason });
     try {
@@ -116,14 +130,11 @@ async function resolve(ctx: EffectsContext, input: ResolveInDoubtInput, signal: 
         case 'moveToQc': {
           const to = input.step === 'moveToQc' ? 'qc' : 'printer';
           // The card is still where it started (the move never happened), or already at a station of the right kind.
-          if (station !== undefined) {
+          if (station !== undefined && ctx.devices.stations.get(station)?.kind !== to) {
+            // Still inside the printer, or waiting at the exit (a printer's output hopper): the move did not happen.
             const printer = printerAt(station);
-            if (printer && ctx.devices.stations.get(station)?.kind !== 'qc') {
-              const pos = await printer.cardPosition();
-              if (pos !== 'none') return { resolution: 'not-done' };
-            } else if ((await handler.sense({ kind: 'exit', station })) === 'card' && ctx.devices.stations.get(station)?.kind !== to) {
-              return { resolution: 'not-done' };
-            }
+            if (printer && (await printer.cardPosition()) !== 'none') return { resolution: 'not-done' };
+            if ((await handler.sense({ kind: 'exit', station })) === 'card') return { resolution: 'not-done' };
           }
           for (const [id, d] of ctx.devices.stations) {
             if (d.kind !== to) continue;
@@ -136,7 +147,10 @@ async function resolve(ctx: EffectsContext, input: ResolveInDoubtInput, signal: 
           if (!printer) return hold('no printer to ask');
           const pos = await printer.cardPosition();
           if (pos === 'none') return hold(`${station} holds no card`);
-          // Printing cannot be checked without printing again; QC reads the print back.
+          // The printer counts the cards it printed: compare with the count noted when the print was asked for.
+          const before = lastIntentDetail(ctx, t, 'print')?.printedBefore;
+          if (typeof before === 'number') return (await printer.counters()).printed > before ? { resolution: 'done' } : { resolution: 'not-done' };
+          // No count to compare with: never print twice; QC reads the print back.
           return { resolution: 'done' };
         }
         case 'inspect':

@@ -23,7 +23,8 @@ import type { LineConfig, StationKind } from './config';
 import type { LineDevices, StationDevices } from './line-devices';
 import type { PreparedCard } from './prep/prepared-card';
 import { StepFailure, toJobFailure } from './failure-mapping';
-import { NoBlankError } from '../../devices/handling';
+import { HandlingJamError, NoBlankError } from '../../devices/handling';
+import { CardJamError } from '../../devices/printer/errors';
 import type { StationPool } from './station-pool';
 import { qcVerdict } from './qc-verdict';
 
@@ -39,6 +40,11 @@ export interface JobTrack {
   /** The station holding the card (taken from the pool), if any. */
   station?: string;
   chipUid?: string;
+  /**
+   * The card left the line by hand: it jammed and the device that reported the jam named it (an operator clearing a
+   * jam takes the card out). It is spoiled, and there is nothing left to move to the reject box.
+   */
+  removedByJam?: string;
 }
 
 /** What the effects need from the running line. */
@@ -63,6 +69,8 @@ export interface EffectsContext {
   isOtherRecordsQr(payload: string, recordId: number): boolean;
   /** How long QC waits for the scanner. */
   scanTimeoutMs: number;
+  /** Resolves when `station` does not wait for a person (an operator cleared its fault). */
+  waitOperable(station: string, signal: AbortSignal): Promise<void>;
   /** True when another record's job holds `station` (recovery must not take that card for this one's). */
   isStationHeld(station: string, recordId: number): boolean;
 }
@@ -93,9 +101,16 @@ async function step<T>(
   name: StoreStep,
   work: () => Promise<T>,
   detail?: (value: T) => unknown,
+  intentDetail?: unknown,
 ): Promise<T> {
   if (t.jobId === undefined) throw new StepFailure({ kind: 'in-doubt', message: `no job row for ${name}`, station });
-  const row = ctx.store.beginStep({ jobId: t.jobId, station, step: name, ...(t.cardId ? { cardId: t.cardId } : {}) });
+  const row = ctx.store.beginStep({
+    jobId: t.jobId,
+    station,
+    step: name,
+    ...(t.cardId ? { cardId: t.cardId } : {}),
+    ...(intentDetail !== undefined ? { detail: intentDetail } : {}),
+  });
   let value: T;
   try {
     value = await work();
@@ -134,8 +149,9 @@ function leave(ctx: EffectsContext, t: JobTrack): void {
 }
 
 /** Maps a thrown error to the machine's failure, telling the station machine about operator faults. */
-function fail(ctx: EffectsContext, error: unknown, station: string, kind: 'chip' | 'print' | 'qc' | 'move'): JobFailure {
+function fail(ctx: EffectsContext, error: unknown, station: string, kind: 'chip' | 'print' | 'qc' | 'move', t?: JobTrack): JobFailure {
   const failure = toJobFailure(error, station, kind);
+  if (t !== undefined && jammedCard(error, t)) t.removedByJam = failure.message;
   if (failure.kind === 'operator-needed') ctx.stationFault(station, error);
   return failure;
 }
@@ -157,6 +173,12 @@ class Mutex {
       free();
     };
   }
+}
+
+/** True when `error` is a jam of this job's card (a printer jams the card inside it; the handler names the card). */
+function jammedCard(error: unknown, t: JobTrack): boolean {
+  if (error instanceof HandlingJamError) return error.cardId === undefined || error.cardId === t.cardId;
+  return error instanceof CardJamError;
 }
 
 /** Builds the machine's actors for one line. */
@@ -193,7 +215,13 @@ export function createJobEffects(ctx: EffectsContext) {
       });
     } catch (error) {
       release();
-      const failure = fail(ctx, error, fed ? station : 'feeder', 'move');
+      // A jam on the way from the feeder names the card: if it is ours, it left the feeder and is now bound (spoiled).
+      if (!fed && error instanceof HandlingJamError && error.cardId === cardId) {
+        fed = true;
+        stack.shift();
+      }
+      const where = error instanceof HandlingJamError ? 'handler' : fed ? station : 'feeder';
+      const failure = fail(ctx, error, where, 'move', fed ? t : undefined);
       if (!fed) {
         // No card left the feeder: the blank is still at the top of the stack, untouched.
         if (t.jobId !== undefined) ctx.store.failJob(t.jobId, { reason: `feed: ${failure.message}`, card: 'unload' });
@@ -203,8 +231,9 @@ export function createJobEffects(ctx: EffectsContext) {
         throw failure.kind === 'in-doubt' ? ({ ...failure, kind: 'device' } satisfies JobFailure) : failure;
       }
       ctx.store.moveCard(cardId!, station);
-      // A card that left the feeder is bound: whatever went wrong next is resolved as a card in doubt.
-      throw failure.kind === 'operator-needed' ? failure : ({ ...failure, kind: 'in-doubt' } satisfies JobFailure);
+      // A card that left the feeder is bound: whatever went wrong next (a printer that could not pick it from its
+      // own feeder, a jam) is resolved as a card in doubt, once the station works again.
+      throw { ...failure, kind: 'in-doubt' } satisfies JobFailure;
     }
     release();
     ctx.store.moveCard(cardId, station);
@@ -232,7 +261,7 @@ export function createJobEffects(ctx: EffectsContext) {
       ctx.store.setCardChipUid(t.cardId!, chipUid);
       return { chipUid };
     } catch (error) {
-      throw fail(ctx, error, station, 'chip');
+      throw fail(ctx, error, station, 'chip', t);
     }
   });
 
@@ -246,7 +275,7 @@ export function createJobEffects(ctx: EffectsContext) {
         errors: r.errors.map((e) => e.check),
       }));
     } catch (error) {
-      throw fail(ctx, error, station, 'chip');
+      throw fail(ctx, error, station, 'chip', t);
     }
     if (!report.passed) {
       throw { kind: 'chip', message: `chip read-back failed: ${report.errors.map((e) => `${e.check}: ${e.message}`).join('; ')}`, station } satisfies JobFailure;
@@ -264,7 +293,7 @@ export function createJobEffects(ctx: EffectsContext) {
     } catch (error) {
       ctx.stationBusy(to, false);
       ctx.pool.release(to);
-      throw fail(ctx, error, 'handler', 'move');
+      throw fail(ctx, error, 'handler', 'move', t);
     }
     leave(ctx, t);
     t.station = to;
@@ -275,10 +304,14 @@ export function createJobEffects(ctx: EffectsContext) {
   const print = fromPromise<void, CardStepInput>(async ({ input }) => {
     const t = ctx.track(Number(input.recordId));
     const station = stationOf(t, input);
+    const printer = devicesOf(ctx, station).printer!;
     try {
-      await step(ctx, t, station, 'print', () => devicesOf(ctx, station).printer!.print(t.prepared.panels));
+      // The printer's own count of cards printed, noted with the intent: after a crash or a lost reply, a higher count
+      // says the card was printed, an equal one that it was not (in-doubt-resolver.ts).
+      const printedBefore = (await printer.counters()).printed;
+      await step(ctx, t, station, 'print', () => printer.print(t.prepared.panels), undefined, { printedBefore });
     } catch (error) {
-      throw fail(ctx, error, station, 'print');
+      throw fail(ctx, error, station, 'print', t);
     }
   });
 
@@ -294,7 +327,7 @@ export function createJobEffects(ctx: EffectsContext) {
     } catch (error) {
       ctx.stationBusy(to, false);
       ctx.pool.release(to);
-      throw fail(ctx, error, from, 'move');
+      throw fail(ctx, error, from, 'move', t);
     }
     // Out of the printer: the printer is free for the next card whatever happens in transit.
     leave(ctx, t);
@@ -302,7 +335,7 @@ export function createJobEffects(ctx: EffectsContext) {
     try {
       await step(ctx, t, from, 'moveToQc', () => ctx.devices.handler.transfer(from, to), () => ({ to }));
     } catch (error) {
-      throw fail(ctx, error, 'handler', 'move');
+      throw fail(ctx, error, 'handler', 'move', t);
     }
     ctx.store.moveCard(t.cardId!, to);
     return { station: to };
@@ -339,7 +372,7 @@ export function createJobEffects(ctx: EffectsContext) {
         (v) => ({ verdict: v.verdict, reason: v.reason }),
       );
     } catch (error) {
-      throw fail(ctx, error, station, 'qc');
+      throw fail(ctx, error, station, 'qc', t);
     }
   });
 
@@ -349,7 +382,7 @@ export function createJobEffects(ctx: EffectsContext) {
     try {
       await step(ctx, t, station, 'deliver', () => ctx.devices.handler.stack(station, t.seq), () => ({ sequence: t.seq }));
     } catch (error) {
-      throw fail(ctx, error, 'handler', 'move');
+      throw fail(ctx, error, 'handler', 'move', t);
     }
     ctx.store.completeJob(t.jobId!);
     leave(ctx, t);
@@ -363,17 +396,27 @@ export function createJobEffects(ctx: EffectsContext) {
     // A card still inside a printer leaves through the printer's own reject box; elsewhere the handler takes it.
     const inPrinter = devices?.printer !== undefined && (await devices.printer.cardPosition().catch(() => 'none')) !== 'none';
     try {
-      await step(ctx, t, station, 'reject', async () => {
-        if (inPrinter) await devices!.printer!.reject();
-        else await ctx.devices.handler.reject(station, input.reason.message);
-      });
+      await step(
+        ctx,
+        t,
+        station,
+        'reject',
+        async () => {
+          // A card an operator took out of a jam is already off the line: nothing to move.
+          if (t.removedByJam !== undefined) return;
+          if (inPrinter) await devices!.printer!.reject();
+          else await ctx.devices.handler.reject(station, input.reason.message);
+        },
+        () => (t.removedByJam !== undefined ? { removedByJam: t.removedByJam } : undefined),
+      );
     } catch (error) {
-      throw fail(ctx, error, inPrinter ? station : 'handler', 'move');
+      throw fail(ctx, error, inPrinter ? station : 'handler', 'move', t);
     }
     ctx.store.failJob(t.jobId!, { reason: `${input.reason.kind}: ${input.reason.message}`, card: 'spoil' });
     t.jobId = undefined;
     t.cardId = undefined;
     t.chipUid = undefined;
+    t.removedByJam = undefined;
     leave(ctx, t);
   });
 

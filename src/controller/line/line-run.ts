@@ -12,7 +12,7 @@
  */
 import { createActor, type Actor } from 'xstate';
 import { cardJobMachine, type JobFailure, type JobStateEvent, type ResumePoint, type JobStep } from '../../workflows/card-job';
-import { stationMachine, acceptsCards, stationFigures, CLEARING_ACTION } from '../../workflows/station';
+import { stationMachine, stationFigures, CLEARING_ACTION } from '../../workflows/station';
 import { lineMachine, feedsNewBlanks } from '../../workflows/line';
 import type { StationFaultReason } from '../../workflows/station';
 import type { Clock } from '../../devices/clock';
@@ -152,9 +152,11 @@ export class LineRun {
       const snap = actor.getSnapshot();
       const fault = snap.context.faults[0];
       this.emit({ type: 'station', station: id, state: String(e.to ?? snap.value), ...(fault ? { reason: fault.reason, action: fault.action } : {}) });
-      const accepting = acceptsCards(snap);
-      if (this.pool.accepting(id) !== accepting && this.isRealStation(id)) this.pool.setAccepting(id, accepting);
-      if (accepting) this.wakeWaitingFor(id);
+      // The pool hands out stations that work; whether one is free is the pool's own business (a busy station
+      // is working, not stopped), so only a person-needed or offline state takes it out.
+      const working = operable(snap);
+      if (this.pool.accepting(id) !== working && this.isRealStation(id)) this.pool.setAccepting(id, working);
+      if (working) this.wakeWaitingFor(id);
     });
     actor.start();
     this.stations.set(id, actor);
@@ -202,7 +204,31 @@ export class LineRun {
     }, delay);
   }
 
+  private readonly operableWaiters: { station: string; resolve: () => void }[] = [];
+
+  /** Resolves once `station` no longer waits for a person. */
+  private waitOperable(station: string, signal: AbortSignal): Promise<void> {
+    const actor = this.stations.get(station);
+    if (!actor || operable(actor.getSnapshot())) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const waiter = { station, resolve };
+      this.operableWaiters.push(waiter);
+      signal.addEventListener('abort', () => {
+        const i = this.operableWaiters.indexOf(waiter);
+        if (i >= 0) this.operableWaiters.splice(i, 1);
+        reject(new Error('aborted'));
+      });
+    });
+  }
+
   private wakeWaitingFor(station: string): void {
+    for (let i = this.operableWaiters.length - 1; i >= 0; i--) {
+      const w = this.operableWaiters[i]!;
+      if (w.station === station) {
+        this.operableWaiters.splice(i, 1);
+        w.resolve();
+      }
+    }
     for (const j of this.active.values()) {
       if (j.state !== 'waitingForStation') continue;
       const ctx = j.actor.getSnapshot().context;
@@ -256,6 +282,7 @@ export class LineRun {
         return owner !== undefined && owner !== recordId;
       },
       scanTimeoutMs: this.o.scanTimeoutMs ?? 10_000,
+      waitOperable: (station, signal) => this.waitOperable(station, signal),
       isStationHeld: (station, recordId) => [...this.active.values()].some((j) => j.track.recordId !== recordId && j.track.station === station),
     };
   }
@@ -318,12 +345,20 @@ export class LineRun {
     }
     if (e.to === 'waitingForStation') {
       const station = job.actor.getSnapshot().context.stationFault?.station;
-      if (station !== undefined && this.stations.has(station) && acceptsCards(this.stations.get(station)!.getSnapshot())) {
+      if (station !== undefined && this.stations.has(station) && operable(this.stations.get(station)!.getSnapshot())) {
         job.actor.send({ type: 'STATION_READY', stationId: station });
       }
     }
     this.settleStoreJob(job, e);
     if (e.to === 'held') this.hold(job, e);
+    if (e.to === 'output' || e.to === 'failed') {
+      // A job that ended without its last effect (a recovered or resolved step) still gives its station back.
+      if (t.station !== undefined) {
+        this.stationBusy(t.station, false);
+        this.pool.release(t.station);
+        t.station = undefined;
+      }
+    }
     if (e.to === 'output' || e.to === 'failed' || e.to === 'held') {
       job.settled = true;
       this.lastCardAt = this.o.clock.now();
@@ -551,6 +586,11 @@ export class LineRun {
   static mask(id: string): string {
     return maskPersonalId(id);
   }
+}
+
+/** A station that does not wait for a person and is not offline (it may be busy). */
+function operable(snapshot: { value: unknown }): boolean {
+  return snapshot.value !== 'needsOperator' && snapshot.value !== 'offline';
 }
 
 async function settle(): Promise<void> {
