@@ -10,7 +10,31 @@ import { fromPromise } from 'xstate';
 import type { InDoubtResolution, ResolveInDoubtInput } from '../../workflows/card-job';
 import { QcReader, sendCommand, selectApplication, selectEf, SW, NoCardError, type CardChannel } from '../../devices/chip';
 import { EF_COM } from '../../identity/lds/lds-files';
-import type { EffectsContext, JobTrack } from './job-effects';
+import { cameOut, type EffectsContext, type JobTrack } from './job-effects';
+
+/**
+ * The station of `kind` whose entry holds a card no other job owns: where a card that left its station arrived. The
+ * job takes that station (the pool hands it to nobody else while the card is there).
+ */
+async function arrivedAt(ctx: EffectsContext, t: JobTrack, kind: 'qc' | 'printer'): Promise<string | undefined> {
+  if (t.station !== undefined && ctx.devices.stations.get(t.station)?.kind === kind) {
+    return (await ctx.devices.handler.sense({ kind: 'entry', station: t.station })) === 'card' ? t.station : undefined;
+  }
+  for (const [id, d] of ctx.devices.stations) {
+    if (d.kind !== kind || ctx.isStationHeld(id, t.recordId)) continue;
+    if ((await ctx.devices.handler.sense({ kind: 'entry', station: id })) === 'card') {
+      if (t.station !== undefined) {
+        ctx.stationBusy(t.station, false);
+        ctx.pool.release(t.station);
+      }
+      ctx.pool.claim(id);
+      ctx.stationBusy(id, true);
+      t.station = id;
+      return id;
+    }
+  }
+  return undefined;
+}
 
 /** The intent detail of the job's last step named `name` (what the effect noted before acting). */
 function lastIntentDetail(ctx: EffectsContext, t: JobTrack, name: string): Record<string, unknown> | undefined {
@@ -126,21 +150,39 @@ async function resolve(ctx: EffectsContext, input: ResolveInDoubtInput, signal: 
         }
         case 'moveToEncoder':
           return { resolution: 'done' };
-        case 'moveToPrinter':
-        case 'moveToQc': {
-          const to = input.step === 'moveToQc' ? 'qc' : 'printer';
-          // The card is still where it started (the move never happened), or already at a station of the right kind.
-          if (station !== undefined && ctx.devices.stations.get(station)?.kind !== to) {
-            // Still inside the printer, or waiting at the exit (a printer's output hopper): the move did not happen.
-            const printer = printerAt(station);
-            if (printer && (await printer.cardPosition()) !== 'none') return { resolution: 'not-done' };
+        case 'moveToPrinter': {
+          // The card is still at the encoder (the move never happened), or already at a printer.
+          if (station !== undefined && ctx.devices.stations.get(station)?.kind !== 'printer') {
             if ((await handler.sense({ kind: 'exit', station })) === 'card') return { resolution: 'not-done' };
           }
-          for (const [id, d] of ctx.devices.stations) {
-            if (d.kind !== to) continue;
-            if ((await handler.sense({ kind: 'entry', station: id })) === 'card' && !ctx.isStationHeld(id, t.recordId)) return { resolution: 'done', station: id };
+          const arrived = await arrivedAt(ctx, t, 'printer');
+          return arrived !== undefined ? { resolution: 'done', station: arrived } : hold(`the card left ${station ?? 'its station'} and did not arrive at a printer`);
+        }
+        case 'moveToQc': {
+          // Still inside the printer (the eject did not happen): eject it again. The printer is this job's until then.
+          const printer = t.exitOf === undefined && station !== undefined && ctx.devices.stations.get(station)?.kind !== 'qc' ? printerAt(station) : undefined;
+          if (printer !== undefined) {
+            if ((await printer.cardPosition()) !== 'none') return { resolution: 'not-done' };
+            cameOut(ctx, t, station!);
           }
-          return hold(`the card left ${station ?? 'its station'} and did not arrive at a ${to} station`);
+          // At a QC station's entry (look there first: other cards may be waiting at the exit behind this one)...
+          const arrived = await arrivedAt(ctx, t, 'qc');
+          if (arrived !== undefined) {
+            if (t.exitOf !== undefined) ctx.exits.leave(t.exitOf, t.recordId);
+            t.exitOf = undefined;
+            ctx.store.moveCard(t.cardId!, arrived);
+            return { resolution: 'done', station: arrived };
+          }
+          // ...or still waiting at the printer's exit: the move is tried again, in the exit's order.
+          if (t.exitOf !== undefined && (await handler.sense({ kind: 'exit', station: t.exitOf })) === 'card') {
+            if (t.station !== undefined) {
+              ctx.stationBusy(t.station, false);
+              ctx.pool.release(t.station);
+              t.station = undefined;
+            }
+            return { resolution: 'not-done' };
+          }
+          return hold(`the card left ${t.exitOf ?? station ?? 'its station'} and did not arrive at a QC station`);
         }
         case 'print': {
           const printer = printerAt(station);
@@ -160,6 +202,11 @@ async function resolve(ctx: EffectsContext, input: ResolveInDoubtInput, signal: 
           if (station !== undefined && (await handler.sense({ kind: 'exit', station })) === 'card') return { resolution: 'not-done' };
           return { resolution: 'done' };
         case 'reject': {
+          if (t.exitOf !== undefined) {
+            if ((await handler.sense({ kind: 'exit', station: t.exitOf })) !== 'card') return { resolution: 'done' };
+            // Another card behind this one would answer the sensor as well: only a lone card tells.
+            return ctx.exits.waiting(t.exitOf).length <= 1 ? { resolution: 'not-done' } : hold(`cards are waiting at ${t.exitOf}'s exit and the sensor cannot tell which`);
+          }
           const printer = printerAt(station);
           if (printer && ctx.devices.stations.get(station!)?.kind !== 'qc') {
             return (await printer.cardPosition()) === 'none' ? { resolution: 'done' } : { resolution: 'not-done' };

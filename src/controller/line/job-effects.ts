@@ -23,10 +23,11 @@ import type { LineConfig, StationKind } from './config';
 import type { LineDevices, StationDevices } from './line-devices';
 import type { PreparedCard } from './prep/prepared-card';
 import { StepFailure, toJobFailure } from './failure-mapping';
-import { HandlingJamError, NoBlankError } from '../../devices/handling';
+import { HandlingJamError, HandlingRefusedError, NoBlankError } from '../../devices/handling';
 import { CardJamError } from '../../devices/printer/errors';
 import type { StationPool } from './station-pool';
 import { qcVerdict } from './qc-verdict';
+import type { ExitQueues } from './exit-queues';
 
 /** What the effects know about one record's job while it runs. */
 export interface JobTrack {
@@ -45,6 +46,11 @@ export interface JobTrack {
    * jam takes the card out). It is spoiled, and there is nothing left to move to the reject box.
    */
   removedByJam?: string;
+  /**
+   * The card came out at this station's exit and waits there for the handler; the station itself is free for the
+   * next card (see exit-queues.ts).
+   */
+  exitOf?: string;
 }
 
 /** What the effects need from the running line. */
@@ -73,6 +79,8 @@ export interface EffectsContext {
   waitOperable(station: string, signal: AbortSignal): Promise<void>;
   /** True when another record's job holds `station` (recovery must not take that card for this one's). */
   isStationHeld(station: string, recordId: number): boolean;
+  /** The cards waiting at each station's exit, in the order they came out. */
+  exits: ExitQueues;
 }
 
 /** The step names written to the store: the machine's own step names, so recovery maps them back one to one. */
@@ -146,6 +154,31 @@ function leave(ctx: EffectsContext, t: JobTrack): void {
   ctx.stationBusy(t.station, false);
   ctx.pool.release(t.station);
   t.station = undefined;
+}
+
+/** The store's location of a card waiting at `station`'s exit. */
+export function exitLocation(station: string): string {
+  return `${station}:exit`;
+}
+
+/** The station whose exit a store location names, if it names one. */
+export function stationOfExitLocation(location: string | null): string | undefined {
+  return location !== null && location.endsWith(':exit') ? location.slice(0, -':exit'.length) : undefined;
+}
+
+/** The card came out at `station`'s exit: it joins the exit's queue and the station is free for the next card. */
+export function cameOut(ctx: EffectsContext, t: JobTrack, station: string): void {
+  t.exitOf = station;
+  ctx.exits.join(station, t.recordId);
+  if (t.cardId !== undefined) ctx.store.moveCard(t.cardId, exitLocation(station));
+  if (t.station === station) leave(ctx, t);
+}
+
+/** The card left the exit it waited at. */
+function leftExit(ctx: EffectsContext, t: JobTrack): void {
+  if (t.exitOf === undefined) return;
+  ctx.exits.leave(t.exitOf, t.recordId);
+  t.exitOf = undefined;
 }
 
 /** Maps a thrown error to the machine's failure, telling the station machine about operator faults. */
@@ -317,26 +350,44 @@ export function createJobEffects(ctx: EffectsContext) {
 
   const moveToQc = fromPromise<MoveOutput, CardStepInput>(async ({ input, signal }) => {
     const t = ctx.track(Number(input.recordId));
-    const from = stationOf(t, input);
-    const to = await ctx.pool.acquire(['qc'], signal);
-    ctx.stationBusy(to, true);
-    try {
-      // Idempotent for recovery: a card the printer already put out is not ejected twice.
-      const printer = devicesOf(ctx, from).printer!;
-      if ((await printer.cardPosition()) !== 'none') await step(ctx, t, from, 'eject', () => printer.eject());
-    } catch (error) {
+    // A QC station is taken before the card leaves the printer, so the card never waits in the open for one.
+    const to = t.station !== undefined && ctx.devices.stations.get(t.station)?.kind === 'qc' ? t.station : await ctx.pool.acquire(['qc'], signal);
+    const giveBackQc = () => {
       ctx.stationBusy(to, false);
       ctx.pool.release(to);
-      throw fail(ctx, error, from, 'move', t);
+      if (t.station === to) t.station = undefined;
+    };
+    if (t.station !== to) ctx.stationBusy(to, true);
+    if (t.exitOf === undefined) {
+      const from = stationOf(t, input);
+      try {
+        await step(ctx, t, from, 'eject', () => devicesOf(ctx, from).printer!.eject());
+      } catch (error) {
+        giveBackQc();
+        throw fail(ctx, error, from, 'move', t);
+      }
+      // Out of the printer: the printer is free for the next card whatever happens at its exit.
+      cameOut(ctx, t, from);
     }
-    // Out of the printer: the printer is free for the next card whatever happens in transit.
-    leave(ctx, t);
+    const from = t.exitOf!;
     t.station = to;
     try {
+      await ctx.exits.turn(from, t.recordId, signal);
       await step(ctx, t, from, 'moveToQc', () => ctx.devices.handler.transfer(from, to), () => ({ to }));
     } catch (error) {
+      if (jammedCard(error, t)) {
+        // Our card jammed on the way: a person takes it out; it is no longer at the exit nor on its way.
+        leftExit(ctx, t);
+        giveBackQc();
+      } else if (!(error instanceof HandlingJamError) && !(error instanceof HandlingRefusedError)) {
+        // A time-out or a garbled answer: the card may be at the QC station already; keep it for the resolver.
+      } else {
+        // The handler refused or stood still (a jam elsewhere): the card still waits at the exit.
+        giveBackQc();
+      }
       throw fail(ctx, error, 'handler', 'move', t);
     }
+    leftExit(ctx, t);
     ctx.store.moveCard(t.cardId!, to);
     return { station: to };
   });
@@ -388,13 +439,18 @@ export function createJobEffects(ctx: EffectsContext) {
     leave(ctx, t);
   });
 
-  const reject = fromPromise<void, RejectInput>(async ({ input }) => {
+  const reject = fromPromise<void, RejectInput>(async ({ input, signal }) => {
     const t = ctx.track(Number(input.recordId));
-    const station = t.station ?? input.station;
+    // A card waiting at an exit is taken from there by the handler, in its turn; the station is someone else's by now.
+    const atExit = t.exitOf;
+    if (atExit !== undefined && t.station !== undefined) leave(ctx, t);
+    const station = atExit ?? t.station ?? input.station;
     if (station === undefined) throw { kind: 'in-doubt', message: 'the card to reject is at no known station' } satisfies JobFailure;
     const devices = ctx.devices.stations.get(station);
     // A card still inside a printer leaves through the printer's own reject box; elsewhere the handler takes it.
-    const inPrinter = devices?.printer !== undefined && (await devices.printer.cardPosition().catch(() => 'none')) !== 'none';
+    const inPrinter =
+      atExit === undefined && t.removedByJam === undefined && devices?.printer !== undefined && (await devices.printer.cardPosition().catch(() => 'none')) !== 'none';
+    if (atExit !== undefined && t.removedByJam === undefined) await ctx.exits.turn(atExit, t.recordId, signal);
     try {
       await step(
         ctx,
@@ -412,6 +468,7 @@ export function createJobEffects(ctx: EffectsContext) {
     } catch (error) {
       throw fail(ctx, error, inPrinter ? station : 'handler', 'move', t);
     }
+    leftExit(ctx, t);
     ctx.store.failJob(t.jobId!, { reason: `${input.reason.kind}: ${input.reason.message}`, card: 'spoil' });
     t.jobId = undefined;
     t.cardId = undefined;

@@ -25,7 +25,8 @@ import type { LineDevices } from './line-devices';
 import type { Preparer } from './prep/prep-pool';
 import type { PreparedCard } from './prep/prepared-card';
 import { StationPool } from './station-pool';
-import { createJobEffects, type EffectsContext, type JobTrack } from './job-effects';
+import { createJobEffects, stationOfExitLocation, type EffectsContext, type JobTrack } from './job-effects';
+import { ExitQueues } from './exit-queues';
 import { createInDoubtResolver } from './in-doubt-resolver';
 import { stationFaultOf } from './failure-mapping';
 
@@ -94,6 +95,7 @@ const STEP_OF: Record<string, JobStep> = {
 /** One run of the line over one order; see the module comment. */
 export class LineRun {
   private readonly pool: StationPool;
+  private readonly exits = new ExitQueues();
   private readonly active = new Map<number, ActiveJob>();
   private readonly stations = new Map<string, Actor<typeof stationMachine>>();
   private readonly line: Actor<typeof lineMachine>;
@@ -283,6 +285,7 @@ export class LineRun {
       },
       scanTimeoutMs: this.o.scanTimeoutMs ?? 10_000,
       waitOperable: (station, signal) => this.waitOperable(station, signal),
+      exits: this.exits,
       isStationHeld: (station, recordId) => [...this.active.values()].some((j) => j.track.recordId !== recordId && j.track.station === station),
     };
   }
@@ -304,8 +307,9 @@ export class LineRun {
     }
   }
 
-  private startJob(record: RecordRow, prepared: PreparedCard, resume?: ResumePoint & { attempt: number }): void {
-    const track: JobTrack = { recordId: record.id, seq: record.seq, prepared };
+  private startJob(record: RecordRow, prepared: PreparedCard, resume?: ResumePoint & { attempt: number }, known?: Partial<JobTrack>): void {
+    // What recovery knows (job row, card, station, exit) is in the track before the machine's first effect runs.
+    const track: JobTrack = { ...known, recordId: record.id, seq: record.seq, prepared };
     this.qrOwners.set(prepared.qrPayload, record.id);
     const input = {
       recordId: String(record.id),
@@ -518,6 +522,9 @@ export class LineRun {
     const o = this.o;
     const flight = o.store.inFlight();
     const jobs = flight.activeJobs.filter((j) => o.store.getRecord(j.recordId).orderId === o.orderId);
+    // Cards waiting at an exit rejoin its queue in the order they came out (their eject steps' order).
+    const ejectedAt = (jobId: number) => Math.max(-1, ...o.store.stepsOfJob(jobId).filter((s) => s.step === 'eject').map((s) => s.id));
+    jobs.sort((a, b) => ejectedAt(a.id) - ejectedAt(b.id));
     for (const job of jobs) {
       const record = o.store.getRecord(job.recordId);
       const prepared = await this.prepare(record);
@@ -533,12 +540,15 @@ export class LineRun {
         this.pool.claim(card.location);
         this.stationBusy(card.location, true);
       }
-      this.startJob(record, prepared, resume);
-      const t = this.active.get(record.id)!.track;
-      t.jobId = job.id;
-      t.cardId = job.cardId;
-      t.station = card.location && this.isRealStation(card.location) ? card.location : undefined;
-      t.chipUid = card.chipUid ?? undefined;
+      const exit = stationOfExitLocation(card.location);
+      if (exit !== undefined) this.exits.join(exit, record.id);
+      this.startJob(record, prepared, resume, {
+        jobId: job.id,
+        cardId: job.cardId,
+        ...(card.location && this.isRealStation(card.location) ? { station: card.location } : {}),
+        ...(card.chipUid ? { chipUid: card.chipUid } : {}),
+        ...(exit !== undefined ? { exitOf: exit } : {}),
+      });
     }
   }
 
@@ -546,8 +556,10 @@ export class LineRun {
   private resumePoint(job: JobRow): (ResumePoint & { attempt: number }) | 'unload' {
     const steps = this.o.store.stepsOfJob(job.id);
     const card = this.o.store.getCard(job.cardId);
-    const attempt = job.attempt - 1;
-    const base = { cardId: job.cardId, ...(card.location ? { station: card.location } : {}), ...(card.chipUid ? { chipUid: card.chipUid } : {}), attempt };
+    // Blanks the record used before this job's (the record's attempts count this job's blank too).
+    const attempt = this.o.store.getRecord(job.recordId).attempts - 1;
+    const station = card.location && this.isRealStation(card.location) ? card.location : undefined;
+    const base = { cardId: job.cardId, ...(station ? { station } : {}), ...(card.chipUid ? { chipUid: card.chipUid } : {}), attempt };
     const last = steps[steps.length - 1];
     if (job.state === 'in-doubt') return { ...base, step: STEP_OF[last?.step ?? 'feed'] ?? 'feed', completed: 'unknown' };
     if (last === undefined) return 'unload';

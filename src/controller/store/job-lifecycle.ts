@@ -40,10 +40,11 @@ export function startJob(
   if (card.orderId !== null && card.orderId !== record.orderId) {
     throw new StoreError('invalid-argument', `card "${card.id}" was issued for another order`);
   }
-  const attempt = record.attempts + 1;
-  updateRecord(ctx, record.id, { status: 'in-progress', attempts: attempt });
+  updateRecord(ctx, record.id, { status: 'in-progress', attempts: record.attempts + 1 });
   applyCardEvent(ctx, card.id, 'load', { recordId: record.id, actor: opts.actor });
-  return insertJob(ctx, { recordId: record.id, attempt, cardId: card.id, runId: opts.runId ?? null, phase: opts.phase ?? null });
+  // The job's number counts every try, a feed that took no blank included; the record's attempts count blanks used.
+  const tries = (ctx.sql('SELECT COUNT(*) AS n FROM jobs WHERE record_id = ?').get(record.id) as { n: number }).n;
+  return insertJob(ctx, { recordId: record.id, attempt: tries + 1, cardId: card.id, runId: opts.runId ?? null, phase: opts.phase ?? null });
 }
 
 function requireNoOpenStep(ctx: StoreContext, job: JobRow, doing: string): void {
@@ -102,7 +103,8 @@ export function failJob(
         throw new StoreError('invalid-state', `job ${jobId} has device steps: its card may have been acted on, spoil it or hold it in doubt`);
       }
       applyCardEvent(ctx, job.cardId, 'unload', { reason, actor: opts.actor });
-      updateRecord(ctx, record.id, { status: 'queued', failureReason: reason });
+      // No blank was used, so the attempt does not count against the record's maximum.
+      updateRecord(ctx, record.id, { status: 'queued', failureReason: reason, attempts: Math.max(0, record.attempts - 1) });
       return updateJob(ctx, jobId, { state: 'failed', reason });
   }
 }

@@ -76,6 +76,7 @@ export interface CardRow {
 export interface JobRow {
   id: number;
   recordId: number;
+  /** 1 for the record's first try, then 2, ...: every try counts, a feed that took no blank included. */
   attempt: number;
   cardId: string;
   runId: number | null;
