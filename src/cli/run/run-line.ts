@@ -136,11 +136,13 @@ async function produce(
     const figures = { stations: result.stationFigures, injected, detectedStation: result.stationFaults };
     store.setRunSummary(run.id, figures);
     store.endRun(run.id, result.held.length > 0 ? 'aborted' : 'completed');
-    return summarize(store, orderId, config, sim.cycle, {
-      injected: injectedForOrder(store, orderId, injected, run.id),
+    // The simulated line's fault counters live in the plant file and survive crashes and resumes: they cover the order.
+    const summary = summarize(store, orderId, config, sim.cycle, {
+      injected,
       detectedStation: result.stationFaults,
       stations: result.stationFigures,
     });
+    return result.stalled !== undefined ? { ...summary, stalled: result.stalled } : summary;
   } finally {
     progress?.stop();
     process.off('SIGINT', onSignal);
@@ -149,12 +151,6 @@ async function produce(
     await sim.devices.close();
     plant.close();
   }
-}
-
-/** Injected faults over the whole order: what earlier runs recorded, plus this run's (the plant counts cumulatively). */
-function injectedForOrder(_store: Store, _orderId: number, current: Record<string, number>, _runId: number): Record<string, number> {
-  // The simulated line's counters live in the plant file and survive crashes and resumes: they already cover the order.
-  return current;
 }
 
 function loadConfig(settings: RunSettings): LineConfig {

@@ -90,6 +90,18 @@ export function createInDoubtResolver(ctx: EffectsContext) {
         if (s.outcome === null) ctx.store.endStep(s.id, answer.resolution === 'done' ? 'ok' : 'failed', { recovery: answer });
       }
     }
+    // A move found done puts the card where it arrived, in the store too (a later crash recovers from there).
+    if (answer.resolution === 'done' && t.cardId !== undefined && (input.step === 'feed' || input.step === 'moveToPrinter')) {
+      const at = answer.station ?? t.station;
+      if (at !== undefined) {
+        ctx.store.moveCard(t.cardId, at);
+        if (t.station === undefined) {
+          ctx.pool.claim(at);
+          ctx.stationBusy(at, true);
+          t.station = at;
+        }
+      }
+    }
     if (input.step === 'feed' && answer.resolution === 'not-done') {
       // No blank left the feeder: the job's card goes back to the stack unbound, and the feed starts over.
       if (t.jobId !== undefined) ctx.store.failJob(t.jobId, { reason: 'recovery: the feed had not happened', card: 'unload' });
@@ -191,7 +203,12 @@ async function resolve(ctx: EffectsContext, input: ResolveInDoubtInput, signal: 
           if (pos === 'none') return hold(`${station} holds no card`);
           // The printer counts the cards it printed: compare with the count noted when the print was asked for.
           const before = lastIntentDetail(ctx, t, 'print')?.printedBefore;
-          if (typeof before === 'number') return (await printer.counters()).printed > before ? { resolution: 'done' } : { resolution: 'not-done' };
+          if (typeof before === 'number') {
+            if ((await printer.counters()).printed > before) return { resolution: 'done' };
+            // Not counted, and still at the contact station: the print never started. Anywhere else inside (the print
+            // head), it stopped half-way: the card is spoiled, never printed over.
+            return pos === 'smart-card' ? { resolution: 'not-done' } : { resolution: 'spoiled', reason: `the print stopped half-way (the card is at ${station}'s print head)` };
+          }
           // No count to compare with: never print twice; QC reads the print back.
           return { resolution: 'done' };
         }

@@ -224,12 +224,21 @@ export function createJobEffects(ctx: EffectsContext) {
   const feedBlank = fromPromise<FeedOutput, FeedInput>(async ({ input, signal }) => {
     const t = ctx.track(Number(input.recordId));
     await ctx.feedGate(signal);
+    // While the handler waits for a person (a jam), a feed would only fail: wait with the blank still in the feeder.
+    await ctx.waitOperable('handler', signal);
     const station = await ctx.pool.acquire(FRONT[topology], signal);
     ctx.stationBusy(station, true);
     t.station = station;
     // The input feeder gives blanks one at a time, in the order they were loaded (its reader checks each serial):
     // feeds are serialised so that the blank this job expects is the one the feeder gives it.
     const release = await feedLock.acquire();
+    try {
+      await ctx.waitOperable('handler', signal);
+    } catch (e) {
+      release();
+      leave(ctx, t);
+      throw e;
+    }
     const stack = ctx.devices.feederStacks.get('feeder') ?? [];
     const cardId = stack[0];
     let fed = false;
@@ -350,41 +359,42 @@ export function createJobEffects(ctx: EffectsContext) {
 
   const moveToQc = fromPromise<MoveOutput, CardStepInput>(async ({ input, signal }) => {
     const t = ctx.track(Number(input.recordId));
-    // A QC station is taken before the card leaves the printer, so the card never waits in the open for one.
-    const to = t.station !== undefined && ctx.devices.stations.get(t.station)?.kind === 'qc' ? t.station : await ctx.pool.acquire(['qc'], signal);
-    const giveBackQc = () => {
-      ctx.stationBusy(to, false);
-      ctx.pool.release(to);
-      if (t.station === to) t.station = undefined;
-    };
-    if (t.station !== to) ctx.stationBusy(to, true);
-    if (t.exitOf === undefined) {
+    // Out of the printer first: the printer is free for its next card while this one waits at the exit, its turn
+    // and a QC station, in that order (a job holds a QC station only while its card is first at the exit, so jobs
+    // waiting at one exit never hold each other up).
+    if (t.exitOf === undefined && !(t.station !== undefined && ctx.devices.stations.get(t.station)?.kind === 'qc')) {
       const from = stationOf(t, input);
       try {
         await step(ctx, t, from, 'eject', () => devicesOf(ctx, from).printer!.eject());
       } catch (error) {
-        giveBackQc();
         throw fail(ctx, error, from, 'move', t);
       }
-      // Out of the printer: the printer is free for the next card whatever happens at its exit.
       cameOut(ctx, t, from);
     }
-    const from = t.exitOf!;
+    const from = t.exitOf;
+    if (from === undefined) throw new StepFailure({ kind: 'in-doubt', message: 'the card to move to QC is at no known exit', ...(t.station ? { station: t.station } : {}) });
+    await ctx.exits.turn(from, t.recordId, signal);
+    // A QC station kept from an attempt in doubt is used again.
+    const to = t.station !== undefined && ctx.devices.stations.get(t.station)?.kind === 'qc' ? t.station : await ctx.pool.acquire(['qc'], signal);
+    if (t.station !== to) ctx.stationBusy(to, true);
     t.station = to;
+    const giveBackQc = () => {
+      ctx.stationBusy(to, false);
+      ctx.pool.release(to);
+      t.station = undefined;
+    };
     try {
-      await ctx.exits.turn(from, t.recordId, signal);
       await step(ctx, t, from, 'moveToQc', () => ctx.devices.handler.transfer(from, to), () => ({ to }));
     } catch (error) {
       if (jammedCard(error, t)) {
         // Our card jammed on the way: a person takes it out; it is no longer at the exit nor on its way.
         leftExit(ctx, t);
         giveBackQc();
-      } else if (!(error instanceof HandlingJamError) && !(error instanceof HandlingRefusedError)) {
-        // A time-out or a garbled answer: the card may be at the QC station already; keep it for the resolver.
-      } else {
+      } else if (error instanceof HandlingJamError || error instanceof HandlingRefusedError) {
         // The handler refused or stood still (a jam elsewhere): the card still waits at the exit.
         giveBackQc();
       }
+      // Otherwise (a time-out, a garbled answer) the card may be at the QC station already: the resolver looks.
       throw fail(ctx, error, 'handler', 'move', t);
     }
     leftExit(ctx, t);
@@ -403,11 +413,16 @@ export function createJobEffects(ctx: EffectsContext) {
         station,
         'inspect',
         async () => {
+          const scanner = devices.scanner!;
+          if (scanner.trigger !== undefined) {
+            scanner.discardPending();
+            void scanner.trigger();
+          }
           const report = await qcReader().read(await channelAt(ctx, station, signal), t.prepared.expectation);
           let scanned: string | undefined;
           let scanError: string | undefined;
           try {
-            scanned = await devices.scanner!.nextScan(ctx.scanTimeoutMs);
+            scanned = await scanner.nextScan(ctx.scanTimeoutMs);
           } catch (e) {
             scanError = e instanceof Error ? e.message : String(e);
           }

@@ -69,6 +69,8 @@ export interface LineRunResult {
   stationFigures: Record<string, { utilisation: number; availability: number; jobsDone: number }>;
   /** Station faults raised, by reason. */
   stationFaults: Record<string, number>;
+  /** Set when the run stopped before the order ended: what it waits for. */
+  stalled?: string;
 }
 
 interface ActiveJob {
@@ -108,6 +110,8 @@ export class LineRun {
   private prepInFlight = 0;
   private readonly maxActive: number;
   private failure: unknown;
+  /** Why the run ended before the order did, if it did. */
+  private stalled: string | undefined;
 
   constructor(private readonly o: LineRunOptions) {
     const real = o.config.stations;
@@ -141,7 +145,7 @@ export class LineRun {
     }
     const held = [...this.active.values()].filter((j) => j.state === 'held').map((j) => j.track.recordId);
     for (const j of this.active.values()) j.actor.stop();
-    return { startedAt, endedAt: this.lastCardAt ?? o.clock.now(), held, detected: this.detected, stationFigures: figures, stationFaults: this.stationFaults };
+    return { startedAt, endedAt: this.lastCardAt ?? o.clock.now(), held, detected: this.detected, stationFigures: figures, stationFaults: this.stationFaults, ...(this.stalled ? { stalled: this.stalled } : {}) };
   }
 
   private lastCardAt: number | undefined;
@@ -354,6 +358,7 @@ export class LineRun {
       }
     }
     this.settleStoreJob(job, e);
+    if (e.to === 'waitingForBlank' && e.from !== 'prepared') this.forgetCard(t);
     if (e.to === 'held') this.hold(job, e);
     if (e.to === 'output' || e.to === 'failed') {
       // A job that ended without its last effect (a recovered or resolved step) still gives its station back.
@@ -403,6 +408,21 @@ export class LineRun {
 
   private readonly decisions = new Map<number, string[]>();
 
+  /** The record waits for a new blank: nothing of its last card (station, exit, chip, jam) carries over. */
+  private forgetCard(t: JobTrack): void {
+    if (t.station !== undefined) {
+      this.stationBusy(t.station, false);
+      this.pool.release(t.station);
+    }
+    if (t.exitOf !== undefined) this.exits.leave(t.exitOf, t.recordId);
+    t.station = undefined;
+    t.exitOf = undefined;
+    t.cardId = undefined;
+    t.chipUid = undefined;
+    t.removedByJam = undefined;
+    t.jobId = undefined;
+  }
+
   /** A job parked for a person: its card is in doubt in the store and its record is held. */
   private hold(job: ActiveJob, e: JobStateEvent): void {
     const t = job.track;
@@ -411,11 +431,8 @@ export class LineRun {
     if (row.state === 'running' || row.state === 'recovering') {
       this.o.store.failJob(t.jobId, { reason: `held: ${job.actor.getSnapshot().context.holdReason ?? e.step ?? 'in doubt'}`, card: 'doubt' });
     }
-    if (t.station !== undefined) {
-      this.stationBusy(t.station, false);
-      this.pool.release(t.station);
-      t.station = undefined;
-    }
+    // The station keeps the held card: it takes no other card until a person has decided and taken it out; the line
+    // goes on with the other stations.
   }
 
   private progress(): void {
@@ -509,6 +526,12 @@ export class LineRun {
       if (vc && !needPrep && vc.pending === 0 && this.prepInFlight === 0 && !this.finished()) {
         await settle();
         if (vc.pending === 0 && !this.finished()) {
+          // Nothing can move until people decide on held cards that occupy stations: the run ends here and the
+          // summary says what waits (a later run --resume goes on after the decisions).
+          if ([...this.active.values()].some((j) => j.state === 'held')) {
+            this.stalled = `waiting for operator decisions on ${[...this.active.values()].filter((j) => j.state === 'held').length} held card(s)`;
+            return;
+          }
           throw new Error(`the line is stuck: ${[...this.active.values()].filter((j) => !j.settled).map((j) => `record ${j.track.recordId} in ${j.state}`).join(', ')}`);
         }
       }
@@ -536,20 +559,33 @@ export class LineRun {
       }
       if (job.state === 'running') o.store.markJobRecovering(job.id, 'recovering');
       const card = o.store.getCard(job.cardId);
-      if (card.location && this.isRealStation(card.location)) {
-        this.pool.claim(card.location);
-        this.stationBusy(card.location, true);
+      const station = this.stationOfJob(job.id, card.location);
+      if (station !== undefined) {
+        this.pool.claim(station);
+        this.stationBusy(station, true);
       }
       const exit = stationOfExitLocation(card.location);
       if (exit !== undefined) this.exits.join(exit, record.id);
       this.startJob(record, prepared, resume, {
         jobId: job.id,
         cardId: job.cardId,
-        ...(card.location && this.isRealStation(card.location) ? { station: card.location } : {}),
+        ...(station !== undefined ? { station } : {}),
         ...(card.chipUid ? { chipUid: card.chipUid } : {}),
         ...(exit !== undefined ? { exitOf: exit } : {}),
       });
     }
+  }
+
+  /**
+   * The station holding a job's card: where the store last put it, or, for a card between two places (a feed under
+   * way, its card still booked at the feeder), the station of the job's last step.
+   */
+  private stationOfJob(jobId: number, location: string | null): string | undefined {
+    if (location !== null && this.isRealStation(location)) return location;
+    if (stationOfExitLocation(location) !== undefined) return undefined;
+    const steps = this.o.store.stepsOfJob(jobId);
+    const last = steps[steps.length - 1];
+    return last !== undefined && last.step === 'feed' && this.isRealStation(last.station) ? last.station : undefined;
   }
 
   /** Where a job stood, from its last step rows. */
@@ -558,7 +594,7 @@ export class LineRun {
     const card = this.o.store.getCard(job.cardId);
     // Blanks the record used before this job's (the record's attempts count this job's blank too).
     const attempt = this.o.store.getRecord(job.recordId).attempts - 1;
-    const station = card.location && this.isRealStation(card.location) ? card.location : undefined;
+    const station = this.stationOfJob(job.id, card.location);
     const base = { cardId: job.cardId, ...(station ? { station } : {}), ...(card.chipUid ? { chipUid: card.chipUid } : {}), attempt };
     const last = steps[steps.length - 1];
     if (job.state === 'in-doubt') return { ...base, step: STEP_OF[last?.step ?? 'feed'] ?? 'feed', completed: 'unknown' };

@@ -21,6 +21,8 @@ export interface RunSummary {
   stations: Record<string, { utilisation: number; availability: number; jobsDone: number }>;
   audit: { entries: number; verified: boolean; firstBreak?: string };
   runs: number;
+  /** Present when the run ended before the order did: what it waits for (operator decisions on held cards). */
+  stalled?: string;
 }
 
 /** Seconds per card at each kind of station: what the line's devices take (from the simulators or a data sheet). */

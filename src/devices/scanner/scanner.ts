@@ -23,6 +23,12 @@ export interface Scanner {
    * arrives, so a late scan of the previous card can never be taken for the new one.
    */
   discardPending(): number;
+  /**
+   * Reads now, for scanners with a software trigger (a serial command, a simulated camera); scanners without one
+   * read cards as they are presented. A QC station triggers after discarding pending scans, so a card that was
+   * already in front of the scanner when the station started (after a restart) is read all the same.
+   */
+  trigger?(): Promise<unknown>;
   /** Stops reading and releases the device. Idempotent. */
   close(): Promise<void>;
 }

@@ -227,7 +227,7 @@ export function buildSimulatedLine(description: SimulatedLineDescription, option
     } else if (s.kind === 'encoder') {
       stations.set(s.id, { id: s.id, kind: 'encoder', reader: reader() });
     } else {
-      const scanner = new SimulatedScanner({ plant, station: s.id, clock, readTimeMs: timings.qcInspectMs });
+      const scanner = new SimulatedScanner({ plant, station: s.id, clock, readTimeMs: timings.qcInspectMs, presentationMode: false });
       stations.set(s.id, { id: s.id, kind: 'qc', reader: reader(), scanner });
     }
   }

@@ -137,6 +137,10 @@ export class PrinterSimulator {
     if (!this.mechanism.restored) {
       this.mechanism.ribbonPanels = ribbonPanels;
       this.mechanism.load(cards);
+    } else if (this.mechanism.card !== undefined && this.mechanism.place === 'transport') {
+      // The host crashed while the printer was carrying a card to its contact station: the printer's own firmware
+      // finished that motion, as a real printer does when only the host goes down.
+      this.mechanism.moveInside(this.mechanism.card, 'contact-station');
     }
     const savedFaults = this.faultSlot.load();
     if (savedFaults !== undefined) this.faults.restoreState(savedFaults);

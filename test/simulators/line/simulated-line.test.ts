@@ -45,6 +45,8 @@ test('a desk line runs a card end to end, and a copy of its plant file taken mid
   await run(printer.eject());
   qc.scanner.discardPending();
   await run(line.handler.transfer('pe-1', 'qc-1'));
+  // The QC station triggers its scanner when it inspects the card.
+  void qc.scanner.trigger();
   expect(await run(qc.scanner.nextScan(5_000))).toBe(faces.payload);
   expect(await run(uidOn(await run(qc.reader.waitForCard())))).toBe(uid1);
   await run(line.handler.stack('qc-1', 1));
