@@ -139,7 +139,6 @@ async function produce(
     // The simulated line's fault counters live in the plant file and survive crashes and resumes: they cover the order.
     const summary = summarize(store, orderId, config, sim.cycle, {
       injected,
-      detectedStation: result.stationFaults,
       stations: result.stationFigures,
     });
     return result.stalled !== undefined ? { ...summary, stalled: result.stalled } : summary;

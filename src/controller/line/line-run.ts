@@ -183,6 +183,7 @@ export class LineRun {
     const already = station.getSnapshot().context.faults.some((f) => f.reason === reason);
     if (already) return;
     this.stationFaults[reason] = (this.stationFaults[reason] ?? 0) + 1;
+    this.o.store.audit({ action: 'station.fault', object: `station:${id}`, detail: { reason, runId: this.o.runId }, actor: 'line' });
     station.send({ type: 'FAULT', reason });
     if (this.isRealStation(id)) this.pool.setAccepting(id, false);
     this.scheduleOperator(id, reason);

@@ -51,7 +51,7 @@ export function summarize(
   orderId: number,
   config: LineConfig,
   cycle: CycleTimes,
-  extra: { injected: Record<string, number>; detectedStation: Record<string, number>; stations: RunSummary['stations'] },
+  extra: { injected: Record<string, number>; stations: RunSummary['stations'] },
 ): RunSummary {
   const order = store.getOrder(orderId);
   const counts = store.listOrders().find((o) => o.id === orderId)!.counts;
@@ -62,8 +62,13 @@ export function summarize(
   const good = ledger.good;
   const cardsPerHour = makespanSeconds > 0 ? (good * 3600) / makespanSeconds : 0;
   const bound = boundThroughput(config, cycle);
-  const detected: Record<string, number> = { ...extra.detectedStation };
-  for (const [kind, n] of Object.entries(facts.spoiledByKind)) detected[kind] = (detected[kind] ?? 0) + n;
+  // Both from the store, so a summary after --resume counts the faults of every run of the order. The kinds are named
+  // as --faults names them where they match (mix-up -> mixup).
+  const detected: Record<string, number> = { ...facts.stationFaults };
+  for (const [kind, n] of Object.entries(facts.spoiledByKind)) {
+    const key = kind === 'mix-up' ? 'mixup' : kind;
+    detected[key] = (detected[key] ?? 0) + n;
+  }
   return {
     order: order.name,
     records: {

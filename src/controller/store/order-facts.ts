@@ -18,6 +18,8 @@ export interface OrderFacts {
   goodByHour: Record<number, number>;
   /** Good cards completed at each moment (ms), ordered: throughput over time at any resolution. */
   goodTimes: number[];
+  /** Station faults raised during the order's runs (audit action `station.fault`), by reason. */
+  stationFaults: Record<string, number>;
 }
 
 /** Reads {@link OrderFacts} for one order. */
@@ -31,6 +33,15 @@ export function orderFacts(ctx: StoreContext, orderId: number): OrderFacts {
   const good = ctx
     .sql("SELECT j.updated_at AS at FROM jobs j JOIN records r ON r.id = j.record_id WHERE r.order_id = ? AND j.state = 'succeeded' ORDER BY j.updated_at")
     .all(orderId) as { at: string }[];
+  const faults = ctx
+    .sql(
+      `SELECT json_extract(a.detail, '$.reason') AS reason, count(*) AS n FROM audit_log a
+       WHERE a.action = 'station.fault' AND json_extract(a.detail, '$.runId') IN (SELECT id FROM runs WHERE order_id = ?)
+       GROUP BY reason`,
+    )
+    .all(orderId) as { reason: string | null; n: number }[];
+  const stationFaults: Record<string, number> = {};
+  for (const f of faults) stationFaults[f.reason ?? 'unknown'] = f.n;
   const spoiledByKind: Record<string, number> = {};
   const spoiledByReason: Record<string, number> = {};
   for (const s of spoiled) {
@@ -52,5 +63,6 @@ export function orderFacts(ctx: StoreContext, orderId: number): OrderFacts {
     spoiledByReason,
     goodByHour,
     goodTimes,
+    stationFaults,
   };
 }
