@@ -25,3 +25,10 @@ export function parseIsoDay(value: string): string {
   if (parseIsoDate(value) === null) throw new InvalidArgumentError(`"${value}" is not a real date YYYY-MM-DD`);
   return value;
 }
+
+/** Commander parser for a duration factor: a number above 0 and at most 100 (`--time-scale`). */
+export function timeScale(v: string): number {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0 || n > 100) throw new InvalidArgumentError('a number above 0 and at most 100');
+  return n;
+}

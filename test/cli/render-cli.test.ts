@@ -74,17 +74,3 @@ describe('cardline render', () => {
     expect(decodeQr(rasterisePage(join(out, '001199012345.pdf'), 1))).toBe(expected);
   });
 });
-
-describe('cardline start (what npm start runs at this stage)', () => {
-  it('generates, validates and renders a sample batch and says where it went', () => {
-    const r = runCli(['start', '--count', '4', '--out', 'out'], { cwd: ws.dir, env });
-    expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/generated 4 synthetic records/);
-    expect(r.stdout).toMatch(/4 valid, 0 invalid/);
-    expect(r.stdout).toMatch(/rendered 4 cards .* out\//);
-    const files = readdirSync(join(ws.dir, 'out'));
-    expect(files.filter((f) => f.endsWith('.pdf'))).toHaveLength(4);
-    expect(files.filter((f) => f.endsWith('.png'))).toHaveLength(8);
-    expect(files).toContain('sample.ndjson');
-  });
-});

@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { positiveInteger } from '../options';
+import { positiveInteger, timeScale } from '../options';
 import { dbPath } from './store-command';
 import { InputError } from '../cli-errors';
 
@@ -16,6 +16,7 @@ export function registerRun(program: Command): void {
     .option('--seed <seed>', 'seed of the sample, the chips and the faults (default: random, printed)')
     .option('--print <content>', 'full (the whole face, YMCKO) or variable (pre-printed stock: the QR only); default: variable in virtual time, else full', parsePrint)
     .option('--operator-minutes <n>', 'line time a simulated operator takes to clear a station fault', Number, 2)
+    .option('--time-scale <factor>', 'simulated lines: multiply every device duration (0.02 runs a realtime line 50 times faster)', timeScale)
     .option('--resume', 'continue the last run (after a crash, kill -9 included) with its order, line, seed and faults')
     .option('--pki <dir>', 'the Document Signer PKI (default: pki/ next to the database; created for simulated lines)')
     .option('--json', 'print the summary as JSON')
@@ -33,6 +34,7 @@ export function registerRun(program: Command): void {
         ...(opts.pki !== undefined ? { pki: String(opts.pki) } : {}),
         ...(opts.print !== undefined ? { print: opts.print as 'full' | 'variable' } : {}),
         operatorMinutes: Number(opts.operatorMinutes),
+        ...(opts.timeScale !== undefined ? { timeScale: Number(opts.timeScale) } : {}),
         json: opts.json === true,
         progress: opts.json !== true && process.stderr.isTTY === true,
       }).catch((e: unknown) => {
@@ -64,6 +66,7 @@ function parseSpeed(v: string): 'virtual' | 'realtime' {
   if (v !== 'virtual' && v !== 'realtime') throw new InvalidArgumentError('virtual or realtime');
   return v;
 }
+
 
 function parsePrint(v: string): 'full' | 'variable' {
   if (v !== 'full' && v !== 'variable') throw new InvalidArgumentError('full or variable');

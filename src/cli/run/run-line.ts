@@ -25,6 +25,7 @@ import { writeSampleFile } from '../../controller/sample/write-sample';
 import { InputError, UsageError } from '../cli-errors';
 import { todayIso } from '../today';
 import { simulatedLineDevices } from './simulated-line-devices';
+import { openSimulatedTransports, usesRealTransports } from './simulated-transports';
 
 /** The options of `cardline run`, as parsed. */
 export interface RunOptions {
@@ -42,6 +43,8 @@ export interface RunOptions {
   /** Minutes of line time before the simulated operator clears a station fault. */
   operatorMinutes: number;
   progress: boolean;
+  /** Simulated device durations multiplied by this. */
+  timeScale?: number;
 }
 
 /** What a run stores about itself so `--resume` can go on exactly as it was. */
@@ -53,6 +56,8 @@ interface RunSettings {
   print: 'full' | 'variable';
   operatorMinutes: number;
   blanks: number;
+  /** Simulated device durations multiplied by this (absent: real durations). */
+  timeScale?: number;
 }
 
 /** Runs (or resumes) an order; returns the summary. */
@@ -63,6 +68,13 @@ export async function runLine(o: RunOptions): Promise<RunSummary> {
   try {
     const { settings, orderId } = await chooseRun(store, o);
     const config = loadConfig(settings);
+    const hardware = config.stations.filter((s) => Object.values(s).some((v) => typeof v === 'object' && v !== null && ['serial', 'pcsc', 'hid'].includes((v as { type?: string }).type ?? '')));
+    if (hardware.length > 0) {
+      throw new InputError(
+        `stations ${hardware.map((s) => s.id).join(', ')} name real hardware; cardline run drives simulated devices (in memory, on ptys, or through pcscd + vpcd) ` +
+          'until a driver for real card handling (conveyors, robots) exists; real readers work one card at a time with cardline chip, and cardline devices lists what is attached',
+      );
+    }
     if (!isFullySimulated(config) && settings.speed === 'virtual') {
       throw new UsageError(`--speed virtual needs a fully simulated line; ${settings.config} has real devices`);
     }
@@ -101,7 +113,18 @@ async function produce(
   const run = store.startRun({ orderId, config: settings, seed: settings.seed });
   const pki = ensurePki(o.pki ?? join(dirname(dbFile), 'pki'));
   const plant = Plant.open(`${dbFile.replace(/\.db$/, '')}-plant.db`);
-  const sim = await simulatedLineDevices(config, { plant, clock, seed: settings.seed, faults: settings.faults, blanks: settings.blanks, ...(virtualClock ? { virtualClock } : {}) });
+  // Stations on real transports (pty pairs, pcscd + vpcd) get them opened here; the rest stay in memory.
+  const transports = usesRealTransports(config) ? await openSimulatedTransports(config, plant) : undefined;
+  const sim = await simulatedLineDevices(config, {
+    plant,
+    clock,
+    seed: settings.seed,
+    faults: settings.faults,
+    blanks: settings.blanks,
+    ...(virtualClock ? { virtualClock } : {}),
+    ...(transports ? { printerTransports: transports.printerDevice, hostTransports: transports.printerHost, readers: transports.readers } : {}),
+    ...(settings.timeScale !== undefined ? { timeScale: settings.timeScale } : {}),
+  });
   const preparer = createPreparer({ pkiDir: pki.dir, passphrase: pki.passphrase }, { printContent: settings.print });
   const progress = o.progress ? startProgress(store, orderId) : undefined;
   const line = new LineRun({
@@ -148,6 +171,7 @@ async function produce(
     process.off('SIGTERM', onSignal);
     await preparer.close();
     await sim.devices.close();
+    await transports?.close();
     plant.close();
   }
 }
@@ -206,7 +230,9 @@ async function chooseRun(store: Store, o: RunOptions): Promise<{ settings: RunSe
   const print = o.print ?? (speed === 'virtual' ? 'variable' : 'full');
   // Blanks for the whole order plus spares for spoiled cards; the simulated operator loads more if they run out.
   const blanks = Math.ceil(records * 1.15) + 20;
-  return { settings: { config: o.config, speed, faults: o.faults, seed, print, operatorMinutes: o.operatorMinutes, blanks }, orderId };
+  const settings: RunSettings = { config: o.config, speed, faults: o.faults, seed, print, operatorMinutes: o.operatorMinutes, blanks };
+  if (o.timeScale !== undefined) settings.timeScale = o.timeScale;
+  return { settings, orderId };
 }
 
 /**

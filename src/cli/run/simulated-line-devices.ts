@@ -14,6 +14,7 @@ import { buildSimulatedLine, stationCycleTimes, LINE_PLACES, type SimulatedLine,
 import type { Plant } from '../../simulators/plant';
 import type { ByteTransport } from '../../devices/transport/byte-transport';
 import type { VirtualClock } from '../../simulators/virtual-clock';
+import type { CardReader } from '../../devices/chip/card-reader';
 
 /** Options of {@link simulatedLineDevices}. */
 export interface SimulatedLineOptions {
@@ -29,6 +30,10 @@ export interface SimulatedLineOptions {
   printerTransports?: Record<string, ByteTransport>;
   /** Host ends of those pty pairs, for the drivers. */
   hostTransports?: Record<string, ByteTransport>;
+  /** Readers that replace the in-process plant readers (PC/SC readers reaching the chips through vpcd), by station. */
+  readers?: Record<string, CardReader>;
+  /** Multiplies every simulated device duration (a realtime demo or test of a line at 1/50 of its real times). */
+  timeScale?: number;
 }
 
 /** What a simulated run needs. */
@@ -57,6 +62,7 @@ export async function simulatedLineDevices(config: LineConfig, o: SimulatedLineO
     seed: o.seed,
     faults: o.faults,
     ...(o.printerTransports ? { printerTransports: o.printerTransports } : {}),
+    ...(o.timeScale !== undefined ? { timings: { scale: o.timeScale } } : {}),
   });
   const stations = new Map<string, StationDevices>();
   for (const s of config.stations) {
@@ -68,7 +74,7 @@ export async function simulatedLineDevices(config: LineConfig, o: SimulatedLineO
       const connecting = EvolisPrinter.connect(transport, { clock: o.clock });
       devices.printer = o.virtualClock ? await o.virtualClock.drive(connecting) : await connecting;
     }
-    if ('reader' in sim) devices.reader = sim.reader;
+    if ('reader' in sim) devices.reader = o.readers?.[s.id] ?? sim.reader;
     if (sim.kind === 'qc') devices.scanner = sim.scanner;
     stations.set(s.id, devices);
   }
@@ -102,7 +108,7 @@ export async function simulatedLineDevices(config: LineConfig, o: SimulatedLineO
     },
   });
   const cycle: CycleTimes = {};
-  for (const row of stationCycleTimes(description)) {
+  for (const row of stationCycleTimes(description, o.timeScale !== undefined ? { timings: { scale: o.timeScale } } : {})) {
     if (config.stations.some((s) => s.kind === row.kind)) cycle[row.kind as StationKind] = Math.max(cycle[row.kind as StationKind] ?? 0, row.seconds);
   }
   return {

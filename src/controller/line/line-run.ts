@@ -144,6 +144,9 @@ export class LineRun {
       figures[id] = { utilisation: f.utilisation, availability: f.availability, jobsDone: f.jobsDone };
     }
     const held = [...this.active.values()].filter((j) => j.state === 'held').map((j) => j.track.recordId);
+    if (held.length === 0 && this.stalled === undefined && this.queue.length === 0 && this.o.store.nextQueued(1, { orderId: o.orderId }).length === 0) {
+      this.returnUnusedBlanks();
+    }
     for (const j of this.active.values()) j.actor.stop();
     return { startedAt, endedAt: this.lastCardAt ?? o.clock.now(), held, detected: this.detected, stationFigures: figures, stationFaults: this.stationFaults, ...(this.stalled ? { stalled: this.stalled } : {}) };
   }
@@ -257,9 +260,41 @@ export class LineRun {
     this.issueUnknown(feeder, serials);
   }
 
+  /**
+   * Books the blanks in a feeder for this order: new serials are issued; blanks returned at the end of an earlier
+   * order are issued again; unused blanks still booked to another order are returned from it first (they are
+   * physically in this line's feeder, and this order will use them).
+   */
   private issueUnknown(feeder: string, serials: readonly string[]): void {
-    const fresh = serials.filter((id) => !this.o.store.hasCard(id));
-    if (fresh.length > 0) this.o.store.issueBlanks(fresh.map((id) => ({ id, orderId: this.o.orderId, location: feeder })));
+    const store = this.o.store;
+    const fresh: string[] = [];
+    const again: string[] = [];
+    for (const id of serials) {
+      if (!store.hasCard(id)) {
+        fresh.push(id);
+        continue;
+      }
+      const card = store.getCard(id);
+      if (card.state === 'issued' && card.orderId !== this.o.orderId) {
+        store.returnBlank(id, `unused, taken by the line for order ${this.o.orderId}`, 'line');
+        again.push(id);
+      } else if (card.state === 'returned') {
+        again.push(id);
+      }
+    }
+    if (fresh.length > 0) store.issueBlanks(fresh.map((id) => ({ id, orderId: this.o.orderId, location: feeder })));
+    if (again.length > 0) store.reissueBlanks(again, { orderId: this.o.orderId, location: feeder, actor: 'line' });
+  }
+
+  /** The order is done: its blanks left unused in the feeders go back to the vault's books (returned). */
+  private returnUnusedBlanks(): void {
+    for (const serials of this.o.devices.feederStacks.values()) {
+      for (const id of serials) {
+        if (!this.o.store.hasCard(id)) continue;
+        const card = this.o.store.getCard(id);
+        if (card.state === 'issued' && card.orderId === this.o.orderId) this.o.store.returnBlank(id, 'unused at the end of the order', 'line');
+      }
+    }
   }
 
   // ---- jobs --------------------------------------------------------------------------------------------------

@@ -84,6 +84,23 @@ export function issueCards(ctx: StoreContext, cards: readonly IssueCard[], actor
   return cards.map((c) => getCard(ctx, c.id));
 }
 
+/**
+ * Issues blanks that were returned (the unused blanks of a finished order) again, for `orderId`: each gets a new
+ * `issue` movement for its new order. The returned order keeps its `return` movement, so both orders' ledgers
+ * balance. Throws invalid-state for a card that is not returned.
+ */
+export function reissueCards(ctx: StoreContext, ids: readonly string[], orderId: number | null, location: string | null, actor: string): CardRow[] {
+  if (orderId !== null) getOrderById(ctx, orderId);
+  const at = ctx.at();
+  for (const id of ids) {
+    const card = getCard(ctx, id);
+    if (card.state !== 'returned') throw new StoreError('invalid-state', `card "${id}" is ${card.state}: only a returned blank can be issued again`);
+    ctx.sql("UPDATE cards SET state = 'issued', order_id = ?, record_id = NULL, location = ?, updated_at = ? WHERE id = ?").run(orderId, location, at, id);
+    insertMovement(ctx, 'issue', { id, orderId }, 'issued again after its return', actor);
+  }
+  return ids.map((id) => getCard(ctx, id));
+}
+
 /** Options of {@link applyCardEvent}. */
 export interface CardEventOptions {
   /** For `load`: the record the card is bound to. */

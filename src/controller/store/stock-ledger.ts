@@ -4,7 +4,9 @@
  *
  *     issued = good + spoiled + inDoubt + returned + onLine + unaccounted
  *
- * `issued` comes from the append-only stock movements, the other figures from the cards' current states, so
+ * `issued` and `returned` come from the append-only stock movements (a blank returned at the end of one order may
+ * be issued again for the next: it then counts as issued twice and returned once), the other figures from the
+ * cards' current states, so
  * the two are independent records: `unaccounted` is zero while they agree, and anything else (a card row
  * deleted or added behind the store's back) shows as a difference to be explained. Each card's state is also
  * checked against its last movement; cards where they disagree, and cards present in only one of the two, are
@@ -66,7 +68,7 @@ function addState(f: LedgerFigures, state: CardState, n: number): void {
       f.inDoubt += n;
       break;
     case 'returned':
-      f.returned += n;
+      // Counted from the `return` movements instead (a returned blank may have been issued again for another order).
       break;
     case 'issued':
     case 'in-process':
@@ -86,6 +88,9 @@ export function stockLedger(ctx: StoreContext, opts: { orderId?: number } = {}):
   const issuedRows = ctx
     .sql(`SELECT order_id, sum(quantity) AS n FROM stock_movements WHERE kind = 'issue'${where.replace(' WHERE', ' AND')} GROUP BY order_id`)
     .all(...args) as { order_id: number | null; n: number }[];
+  const returnedRows = ctx
+    .sql(`SELECT order_id, sum(quantity) AS n FROM stock_movements WHERE kind = 'return'${where.replace(' WHERE', ' AND')} GROUP BY order_id`)
+    .all(...args) as { order_id: number | null; n: number }[];
   const stateRows = ctx
     .sql(`SELECT order_id, state, count(*) AS n FROM cards${where} GROUP BY order_id, state`)
     .all(...args) as { order_id: number | null; state: CardState; n: number }[];
@@ -100,6 +105,10 @@ export function stockLedger(ctx: StoreContext, opts: { orderId?: number } = {}):
   for (const r of issuedRows) {
     figuresOf(r.order_id).issued += r.n;
     overall.issued += r.n;
+  }
+  for (const r of returnedRows) {
+    figuresOf(r.order_id).returned += r.n;
+    overall.returned += r.n;
   }
   for (const r of stateRows) {
     addState(figuresOf(r.order_id), r.state, r.n);

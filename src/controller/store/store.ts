@@ -17,7 +17,7 @@ import { MIGRATIONS } from './migrations';
 import { findOrder, getOrderById, insertOrder, listOrderSummaries } from './orders';
 import { findRecordsByIdHash, getRecord, nextQueued, readSealedPayload } from './records';
 import { decodeRecordPayload, recordPayloadAad, type RecordPayload } from './record-payload';
-import { applyCardEvent, getCard, issueCards, setCardLocation, type IssueCard } from './cards';
+import { applyCardEvent, getCard, issueCards, reissueCards, setCardLocation, type IssueCard } from './cards';
 import { getJob, requireJobState, updateJob } from './jobs';
 import { getStep, insertStepIntent, insertStepOutcome, stepsOfJob, type StepIntent } from './device-steps';
 import {
@@ -252,6 +252,11 @@ export class Store {
   }
 
   /** Returns an unused blank to the vault (audited). */
+  /** Issues returned blanks again, for `orderId` (see {@link reissueCards}). */
+  reissueBlanks(ids: readonly string[], opts: { orderId?: number; location?: string; actor?: string } = {}): CardRow[] {
+    return this.tx(() => reissueCards(this.ctx, ids, opts.orderId ?? null, opts.location ?? null, this.actor(opts.actor)));
+  }
+
   returnBlank(id: string, reason?: string, actor?: string): CardRow {
     return this.tx(() => applyCardEvent(this.ctx, id, 'return', { actor: this.actor(actor), ...(reason ? { reason } : {}) }));
   }

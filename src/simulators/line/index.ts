@@ -9,3 +9,4 @@ export * from './line-operator';
 export * from './line-timings';
 export * from './plant-card-reader';
 export * from './simulated-card-handler';
+export * from './plant-vpcd-slot';

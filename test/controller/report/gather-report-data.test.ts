@@ -141,7 +141,7 @@ describe('gatherReportData', () => {
     // Record 12: a feed failed before any device step, so the blank went back unused, then the record passed.
     s.store.failJob(s.store.startJob({ recordId: r12!, cardId: 'B017' }).id, { reason: 'feed: misfeed', card: 'unload' });
     s.store.completeJob(s.store.startJob({ recordId: r12!, cardId: 'B017' }).id);
-    expect(s.store.getRecord(r12!).attempts).toBe(2);
+    expect(s.store.getRecord(r12!).attempts).toBe(1); // attempts count blanks used: the unloaded one was not
     // Record 11: its card in doubt is read back and verified good.
     s.store.resolveInDoubt('B014', { decision: 'good', reason: 'chip read back and matches', actor: 'op-1' });
     expect(s.store.getRecord(r11!).status).toBe('produced');
