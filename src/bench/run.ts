@@ -12,6 +12,7 @@ import { recordsBench } from './suites/records';
 import { facesBench } from './suites/faces';
 import { chipBench } from './suites/chip';
 import { printerBench } from './suites/printer';
+import { lineBench } from './suites/line';
 
 /** A named group of measurements. */
 export interface BenchSuite {
@@ -19,7 +20,7 @@ export interface BenchSuite {
   run(): Promise<BenchResult[]>;
 }
 
-const SUITES: BenchSuite[] = [recordsBench, facesBench, chipBench, printerBench];
+const SUITES: BenchSuite[] = [recordsBench, facesBench, chipBench, printerBench, lineBench];
 
 function format(r: BenchResult): string {
   const value = r.value >= 100 ? r.value.toFixed(0) : r.value.toFixed(2);

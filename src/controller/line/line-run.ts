@@ -138,6 +138,7 @@ export class LineRun {
     await this.drive();
     this.line.send({ type: 'STOP' });
     if (this.failure) throw this.failure;
+    this.progress(true);
     const figures: LineRunResult['stationFigures'] = {};
     for (const [id, st] of this.stations) {
       const f = stationFigures(st.getSnapshot(), o.clock.now());
@@ -377,7 +378,8 @@ export class LineRun {
     if (e.cardId !== undefined) t.cardId = e.cardId;
     if (t.jobId !== undefined && e.to !== 'output' && e.to !== 'failed') {
       try {
-        if (this.o.store.getJob(t.jobId).state === 'running' || this.o.store.getJob(t.jobId).state === 'recovering') this.o.store.setJobPhase(t.jobId, e.to);
+        // setJobPhase checks the job is still open (it may have ended in the same turn: then there is nothing to note).
+        this.o.store.setJobPhase(t.jobId, e.to);
       } catch {
         // The job row ended in the same turn (completed or failed): nothing to note.
       }
@@ -471,7 +473,16 @@ export class LineRun {
     // goes on with the other stations.
   }
 
-  private progress(): void {
+  private lastProgressAt = -Infinity;
+
+  /**
+   * Tells the progress bar where the order stands. The counts are store queries over the whole order, so they are
+   * taken at most every half second of wall time (and once at the end), not after every card.
+   */
+  private progress(force = false): void {
+    const now = performance.now();
+    if (!force && now - this.lastProgressAt < 500) return;
+    this.lastProgressAt = now;
     const counts = this.o.store.listOrders().find((x) => x.id === this.o.orderId)?.counts;
     if (!counts) return;
     const spoiled = this.o.store.stockLedger({ orderId: this.o.orderId }).overall.spoiled;
