@@ -200,7 +200,12 @@ async function resolve(ctx: EffectsContext, input: ResolveInDoubtInput, signal: 
           const printer = printerAt(station);
           if (!printer) return hold('no printer to ask');
           const pos = await printer.cardPosition();
-          if (pos === 'none') return hold(`${station} holds no card`);
+          if (pos === 'none') {
+            // A printer module prints the card waiting in its feeder (it picks it as the print starts): a print
+            // refused before the pick (feeder fault, ribbon ended) leaves the card there, untouched.
+            if ((await handler.sense({ kind: 'entry', station: station! })) === 'card') return { resolution: 'not-done' };
+            return hold(`${station} holds no card`);
+          }
           // The printer counts the cards it printed: compare with the count noted when the print was asked for.
           const before = lastIntentDetail(ctx, t, 'print')?.printedBefore;
           if (typeof before === 'number') {

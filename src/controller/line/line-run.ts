@@ -502,6 +502,8 @@ export class LineRun {
       if (ready === undefined) break;
       this.queue.shift();
       this.prepared.delete(record.id);
+      // The job holds its prepared card from here: the line keeps no prepared card it no longer needs.
+      this.done.delete(record.id);
       this.startJob(record, ready);
       room--;
     }
