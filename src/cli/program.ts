@@ -14,6 +14,8 @@ import { registerStock } from './commands/stock';
 import { registerAudit } from './commands/audit';
 import { registerDevices } from './commands/devices';
 import { registerRun } from './commands/run';
+import { registerUser } from './commands/user';
+import { registerServe } from './commands/serve';
 import { registerReport } from './commands/report';
 
 /** Builds the `cardline` command tree. Kept separate from main.ts so tests can drive it in-process. */
@@ -24,7 +26,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   program.configureOutput({ outputError: (str, write) => write(str) });
-  for (const register of [registerSample, registerValidate, registerMrz, registerQr, registerRender, registerStart, registerPki, registerChip, registerSim, registerDevices, registerRun, registerImport, registerOrders, registerStock, registerAudit, registerReport]) {
+  for (const register of [registerSample, registerValidate, registerMrz, registerQr, registerRender, registerStart, registerPki, registerChip, registerSim, registerDevices, registerRun, registerImport, registerOrders, registerStock, registerAudit, registerReport, registerUser, registerServe]) {
     register(program);
   }
   // Subcommands inherit exit behaviour so usage errors anywhere surface as CommanderError (exit 2).

@@ -12,6 +12,7 @@ export { type StepIntent } from './device-steps';
 export { type FailedCardFate, type InDoubtDecision } from './job-lifecycle';
 export { type StockLedger, type LedgerFigures, type OrderLedger } from './stock-ledger';
 export { type InFlight, type OpenStep } from './in-flight';
+export { type OperatorRow } from './operators';
 export { type ImportOptions, type ImportReport } from './import-records';
 export { type RecordPayload, encodeRecordPayload, decodeRecordPayload, recordPayloadAad } from './record-payload';
 export * from './types';

@@ -17,6 +17,8 @@ import { MIGRATIONS } from './migrations';
 import { findOrder, getOrderById, insertOrder, listOrderSummaries } from './orders';
 import { findRecordsByIdHash, getRecord, nextQueued, readSealedPayload } from './records';
 import { decodeRecordPayload, recordPayloadAad, type RecordPayload } from './record-payload';
+import { auditPage, type AuditPage } from './audit-page';
+import { addOperator, findOperator, getOperator, listOperators, type OperatorRow } from './operators';
 import { applyCardEvent, getCard, issueCards, reissueCards, setCardLocation, type IssueCard } from './cards';
 import { getJob, requireJobState, updateJob } from './jobs';
 import { getStep, insertStepIntent, insertStepOutcome, stepsOfJob, type StepIntent } from './device-steps';
@@ -252,6 +254,31 @@ export class Store {
   }
 
   /** Returns an unused blank to the vault (audited). */
+  /** A page of the audit log, newest first, filtered by action (exact, or a prefix ending in '.') and actor. */
+  auditPage(q: { page: number; pageSize: number; action?: string | undefined; actor?: string | undefined }): AuditPage {
+    return auditPage(this.ctx, q);
+  }
+
+  /** Adds a console account (the password already hashed by controller/auth); audited. */
+  addOperator(o: { name: string; role: OperatorRow['role']; passwordHash: string; actor?: string }): OperatorRow {
+    return this.tx(() => addOperator(this.ctx, o, this.actor(o.actor)));
+  }
+
+  /** The account named `name`, if any. */
+  findOperator(name: string): OperatorRow | undefined {
+    return findOperator(this.ctx, name);
+  }
+
+  /** The account with id `id`; throws not-found. */
+  getOperator(id: number): OperatorRow {
+    return getOperator(this.ctx, id);
+  }
+
+  /** Every account, by name. */
+  listOperators(): OperatorRow[] {
+    return listOperators(this.ctx);
+  }
+
   /** Issues returned blanks again, for `orderId` (see {@link reissueCards}). */
   reissueBlanks(ids: readonly string[], opts: { orderId?: number; location?: string; actor?: string } = {}): CardRow[] {
     return this.tx(() => reissueCards(this.ctx, ids, opts.orderId ?? null, opts.location ?? null, this.actor(opts.actor)));

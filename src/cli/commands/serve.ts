@@ -1,0 +1,40 @@
+/**
+ * `cardline serve [--port 8080] [--host 127.0.0.1]`: the console's HTTP API over the store at `--db`. It listens on
+ * the loopback address unless told otherwise: put it behind a TLS proxy (and pass --secure-cookies) before opening
+ * it to a network.
+ */
+import { InvalidArgumentError, type Command } from 'commander';
+import { dbPath } from './store-command';
+
+function port(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port number, 0 to 65535 (0: any free port)');
+  return n;
+}
+
+/** Registers `cardline serve`. */
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the console API (sign-in, orders, stock ledger, audit log, reports) over the store')
+    .option('--port <n>', 'TCP port (0: any free port)', port, 8080)
+    .option('--host <address>', 'address to listen on', '127.0.0.1')
+    .option('--secure-cookies', 'mark the session cookie Secure (served over TLS)')
+    .action(async (opts: { port: number; host: string; secureCookies?: boolean }, cmd: Command) => {
+      const { Store } = await import('../../controller/store');
+      const { buildApi } = await import('../../controller/api');
+      const store = Store.open(dbPath(cmd));
+      const app = buildApi({ store, secureCookies: opts.secureCookies === true });
+      const address = await app.listen({ port: opts.port, host: opts.host });
+      store.audit({ action: 'system.serve', detail: { address } });
+      process.stdout.write(`cardline: serving the API at ${address}/api (OpenAPI: ${address}/api/openapi.json)\n`);
+      const stop = () => {
+        void app.close().then(() => {
+          store.close();
+          process.exit(0);
+        });
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+}
