@@ -5,6 +5,31 @@
  */
 import { InvalidArgumentError, type Command } from 'commander';
 import { dbPath } from './store-command';
+import { timeScale } from '../options';
+import type { LineStarter } from '../../controller/api/console-line';
+
+/**
+ * Runs the console's line on the simulated devices, in real time, with no simulated operator: station faults wait
+ * for a person to act from the console. Each start is a run of `cardline run --order NAME` on the same database.
+ */
+function simulatedLineStarter(db: string, config: string, faults: string, scale: number | undefined): LineStarter {
+  return async ({ order, onEvent, onLine }) => {
+    const { runLine } = await import('../run/run-line');
+    return runLine({
+      db,
+      config,
+      order,
+      speed: 'realtime',
+      faults,
+      operatorMinutes: 2,
+      progress: false,
+      autoOperator: false,
+      onEvent,
+      onLine,
+      ...(scale !== undefined ? { timeScale: scale } : {}),
+    });
+  };
+}
 
 function port(v: string): number {
   const n = Number(v);
@@ -20,11 +45,19 @@ export function registerServe(program: Command): void {
     .option('--port <n>', 'TCP port (0: any free port)', port, 8080)
     .option('--host <address>', 'address to listen on', '127.0.0.1')
     .option('--secure-cookies', 'mark the session cookie Secure (served over TLS)')
-    .action(async (opts: { port: number; host: string; secureCookies?: boolean }, cmd: Command) => {
+    .option('--line <line>', 'the simulated line the console drives: workstation, industrial or a line file (default: none, the store only)')
+    .option('--time-scale <factor>', 'multiply the simulated devices\' durations', timeScale)
+    .option('--faults <spec>', 'faults the simulated line injects, as for cardline run', '')
+    .action(async (opts: { port: number; host: string; secureCookies?: boolean; line?: string; timeScale?: number; faults: string }, cmd: Command) => {
       const { Store } = await import('../../controller/store');
       const { buildApi } = await import('../../controller/api');
-      const store = Store.open(dbPath(cmd));
-      const app = buildApi({ store, secureCookies: opts.secureCookies === true });
+      const db = dbPath(cmd);
+      const store = Store.open(db);
+      const app = buildApi({
+        store,
+        secureCookies: opts.secureCookies === true,
+        ...(opts.line !== undefined ? { startLine: simulatedLineStarter(db, opts.line, opts.faults, opts.timeScale) } : {}),
+      });
       const address = await app.listen({ port: opts.port, host: opts.host });
       store.audit({ action: 'system.serve', detail: { address } });
       process.stdout.write(`cardline: serving the API at ${address}/api (OpenAPI: ${address}/api/openapi.json)\n`);

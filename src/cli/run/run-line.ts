@@ -45,6 +45,12 @@ export interface RunOptions {
   progress: boolean;
   /** Simulated device durations multiplied by this. */
   timeScale?: number;
+  /** False: no simulated operator clears station faults; people do (the console). Default true. */
+  autoOperator?: boolean;
+  /** Told the running line as soon as it exists (the console drives it). */
+  onLine?: (line: LineRun) => void;
+  /** Every line event (the console streams them). */
+  onEvent?: (e: LineEvent) => void;
 }
 
 /** What a run stores about itself so `--resume` can go on exactly as it was. */
@@ -140,9 +146,13 @@ async function produce(
     random: cryptoRandom,
     // Certificates are checked at the real date: the virtual clock may run ahead of their validity.
     qcAt: () => new Date(),
-    autoOperatorMs: settings.operatorMinutes * 60_000,
-    onEvent: (e) => progress?.update(e),
+    ...(o.autoOperator === false ? {} : { autoOperatorMs: settings.operatorMinutes * 60_000 }),
+    onEvent: (e) => {
+      progress?.update(e);
+      o.onEvent?.(e);
+    },
   });
+  o.onLine?.(line);
   let stopping = false;
   const onSignal = () => {
     if (stopping) process.exit(130);

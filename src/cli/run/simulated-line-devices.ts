@@ -92,6 +92,9 @@ export async function simulatedLineDevices(config: LineConfig, o: SimulatedLineO
         else if (reason === 'reject-box-full') op.emptyRejectBox(s.id);
         else if (reason === 'feeder-empty') op.refill(s.id);
       },
+      takeOut: async () => {
+        op.takeOut(s.id);
+      },
     });
   }
   operators.set('handler', {

@@ -11,6 +11,7 @@ import type { Store } from '../store';
 import { LoginThrottle, SessionStore, verifyPassword, ROLES, MAX_PASSWORD_LENGTH, type Session } from '../auth';
 import { ApiError } from './api-error';
 import type { RouteSpec } from './route-table';
+import type { ConsoleLine } from './console-line';
 
 /** The session cookie's name. */
 export const SESSION_COOKIE = 'cardline_session';
@@ -24,11 +25,16 @@ export interface RouteDeps {
   today(): string;
   /** Set the cookie's Secure attribute (the server is behind TLS). */
   secureCookies: boolean;
+  /** The line the console drives. */
+  line: ConsoleLine;
 }
 
 const ALL = ROLES;
 const OVERSIGHT = ['qa', 'supervisor', 'admin'] as const;
 const SUPERVISORS = ['supervisor', 'admin'] as const;
+/** Who runs the line and answers its stations: operators, and supervisors and admins standing in. */
+const LINE_CREW = ['operator', 'supervisor', 'admin'] as const;
+const FAULT_REASONS = ['feeder-empty', 'ribbon-ended', 'card-jam', 'cover-open', 'reject-box-full'] as const;
 
 function sessionCookie(value: string, maxAgeSeconds: number, secure: boolean): string {
   return `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}${secure ? '; Secure' : ''}`;
@@ -177,6 +183,77 @@ export function apiRoutes(deps: RouteDeps): RouteSpec[] {
       access: ['admin'],
       summary: 'the console accounts (names and roles)',
       handler: () => ({ json: store.listOperators().map((o) => ({ name: o.name, role: o.role, createdAt: o.createdAt, disabled: o.disabledAt !== null })) }),
+    },
+    {
+      method: 'GET',
+      url: '/api/line',
+      access: ALL,
+      summary: 'the line: its state and order, every station, the cards in flight, the cards held for a decision',
+      handler: () => ({ json: { ...deps.line.status(), stations: deps.line.stations(), jobs: deps.line.jobs(), held: deps.line.held() } }),
+    },
+    {
+      method: 'POST',
+      url: '/api/line/start',
+      access: LINE_CREW,
+      summary: 'start the line on an order',
+      body: z.object({ order: z.string().min(1).max(128) }).strict(),
+      handler: ({ body, session, origin }: { body: { order: string }; session: Session; origin: string }) => {
+        orderNamed(store, body.order);
+        deps.line.start(body.order, session.name);
+        store.audit({ action: 'line.start', object: `order:${body.order}`, actor: session.name, origin });
+        return { status: 202, json: deps.line.status() };
+      },
+    },
+    {
+      method: 'POST',
+      url: '/api/line/control',
+      access: LINE_CREW,
+      summary: 'pause (finish the cards in flight), resume, drain (finish the order, feed no more) or stop the line',
+      body: z.object({ action: z.enum(['pause', 'resume', 'drain', 'stop']) }).strict(),
+      handler: ({ body, session, origin }: { body: { action: 'pause' | 'resume' | 'drain' | 'stop' }; session: Session; origin: string }) => {
+        deps.line.control(body.action.toUpperCase() as 'PAUSE');
+        store.audit({ action: `line.${body.action}`, object: deps.line.status().order ? `order:${deps.line.status().order}` : null, actor: session.name, origin });
+        return { json: deps.line.status() };
+      },
+    },
+    {
+      method: 'GET',
+      url: '/api/stations',
+      access: ALL,
+      summary: 'every station: state, and what it waits for with the action that clears it',
+      handler: () => ({ json: deps.line.stations() }),
+    },
+    {
+      method: 'POST',
+      url: '/api/stations/:id/actions',
+      access: LINE_CREW,
+      summary: 'report the action that clears a station fault as done (ribbon replaced, jam cleared, feeder refilled, cover closed, reject box emptied)',
+      body: z.object({ reason: z.enum(FAULT_REASONS) }).strict(),
+      handler: async ({ params, body, session, origin }: { params: Record<string, string>; body: { reason: (typeof FAULT_REASONS)[number] }; session: Session; origin: string }) => {
+        await deps.line.operatorAction(params.id!, body.reason, session.name, origin);
+        return { json: deps.line.stations().find((s) => s.id === params.id) ?? null };
+      },
+    },
+    {
+      method: 'GET',
+      url: '/api/held',
+      access: ALL,
+      summary: 'the cards held for a decision, with what the devices said',
+      handler: () => ({ json: deps.line.held() }),
+    },
+    {
+      method: 'POST',
+      url: '/api/held/:recordId/decision',
+      access: ['supervisor'],
+      summary: 'decide on a held card: verify (it is fine, go on) or destroy (needs a second, different supervisor to make the same decision)',
+      body: z.object({ decision: z.enum(['verify', 'destroy']) }).strict(),
+      handler: async ({ params, body, session, origin }: { params: Record<string, string>; body: { decision: 'verify' | 'destroy' }; session: Session; origin: string }) => {
+        const recordId = Number(params.recordId);
+        if (!Number.isInteger(recordId) || recordId < 1) throw new ApiError(400, 'recordId is a positive integer', 'recordId');
+        const result = await deps.line.decide(recordId, body.decision, session.name);
+        store.audit({ action: `card.decision.${result.outcome}`, object: `record:${recordId}`, actor: session.name, origin, detail: { decision: body.decision, by: result.by } });
+        return { status: result.outcome === 'proposed' ? 202 : 200, json: result };
+      },
     },
   ] as RouteSpec[];
 }

@@ -12,6 +12,8 @@ import { ApiError } from './api-error';
 import { apiRoutes, SESSION_COOKIE } from './routes';
 import { openApiDocument } from './openapi';
 import type { RouteSpec } from './route-table';
+import { ConsoleLine, type LineStarter } from './console-line';
+import websocket from '@fastify/websocket';
 
 /** Options of {@link buildApi}. */
 export interface ApiOptions {
@@ -22,6 +24,8 @@ export interface ApiOptions {
   today?: () => string;
   /** Mark cookies Secure (when served over TLS or behind a TLS proxy). */
   secureCookies?: boolean;
+  /** Starts the line the console drives (absent: the server shows the store only). */
+  startLine?: LineStarter;
 }
 
 function cookieValue(header: string | undefined, name: string): string | undefined {
@@ -43,12 +47,14 @@ export function buildApi(o: ApiOptions): FastifyInstance {
   const sessions = o.sessions ?? new SessionStore();
   const throttle = o.throttle ?? new LoginThrottle();
   const app = Fastify({ logger: false, bodyLimit: 64 * 1024, return503OnClosing: true });
+  const line = new ConsoleLine(o.startLine);
   const routes = apiRoutes({
     store: o.store,
     sessions,
     throttle,
     today: o.today ?? (() => new Date().toISOString().slice(0, 10)),
     secureCookies: o.secureCookies ?? false,
+    line,
   });
 
   app.addHook('onSend', async (_req, reply, payload) => {
@@ -75,6 +81,22 @@ export function buildApi(o: ApiOptions): FastifyInstance {
 
   for (const route of routes) register(app, route, sessions);
   app.get('/api/openapi.json', async () => openApiDocument(routes));
+  // The event stream: line, station and card events as they happen, for every signed-in role.
+  void app.register(websocket, { options: { maxPayload: 4096 } });
+  void app.register(async (scope) => {
+    scope.get('/api/events', { websocket: true }, (socket, req) => {
+      const session = sessions.touch(cookieValue(req.headers.cookie, SESSION_COOKIE));
+      if (session === undefined) {
+        socket.close(4401, 'sign in first');
+        return;
+      }
+      socket.send(JSON.stringify({ type: 'hello', name: session.name, role: session.role, line: line.status() }));
+      const unsubscribe = line.subscribe((e) => {
+        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(e));
+      });
+      socket.on('close', unsubscribe);
+    });
+  });
   return app;
 }
 

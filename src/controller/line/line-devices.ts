@@ -33,6 +33,8 @@ export interface StationOperator {
    * issued to the line), in the order they will be fed.
    */
   clear(reason: string, by: string): Promise<{ loadedBlanks?: string[] } | void>;
+  /** Takes the card held at the station out by hand (it is destroyed after a decision), where a person can. */
+  takeOut?(by: string): Promise<void>;
 }
 
 /** Everything the line service drives. */

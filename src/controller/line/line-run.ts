@@ -196,23 +196,74 @@ export class LineRun {
   /** Simulated lines: a person comes after a while and does what the station asks. */
   private scheduleOperator(id: string, reason: StationFaultReason): void {
     const delay = this.o.autoOperatorMs;
-    const operator = this.o.devices.operators?.get(id);
-    if (delay === undefined || operator === undefined) return;
+    if (delay === undefined || this.o.devices.operators?.get(id) === undefined) return;
     this.o.clock.setTimeout(() => {
-      void (async () => {
-        try {
-          const result = await operator.clear(reason, 'auto-operator');
-          if (result?.loadedBlanks?.length) this.loadBlanks(id, result.loadedBlanks);
-          this.o.store.audit({ action: 'station.operator-action', object: `station:${id}`, detail: { reason }, actor: 'auto-operator' });
-          const station = this.stations.get(id)!;
-          station.send({ type: 'OPERATOR_ACTION', action: CLEARING_ACTION[reason], by: 'auto-operator' });
-          station.send({ type: 'CLEARED', reason });
-        } catch (e) {
-          this.failure ??= e;
-          this.kick();
-        }
-      })();
+      this.operatorAction(id, reason, 'auto-operator').catch((e: unknown) => {
+        this.failure ??= e;
+        this.kick();
+      });
     }, delay);
+  }
+
+  /**
+   * A person did what `station` asked for `reason` (replaced the ribbon, cleared the jam, ...): the device is told
+   * where it can be (a simulated line's operator acts on the simulator), the action is audited, and the station
+   * takes cards again. Rejects when the station has no such fault or no one can act on it.
+   */
+  async operatorAction(id: string, reason: StationFaultReason, by: string, origin?: string): Promise<void> {
+    const station = this.stations.get(id);
+    if (station === undefined) throw new Error(`no station "${id}"`);
+    if (!station.getSnapshot().context.faults.some((f) => f.reason === reason)) throw new Error(`station ${id} does not wait for "${CLEARING_ACTION[reason]}"`);
+    const operator = this.o.devices.operators?.get(id);
+    const result = operator ? await operator.clear(reason, by) : undefined;
+    if (result?.loadedBlanks?.length) this.loadBlanks(id, result.loadedBlanks);
+    this.o.store.audit({ action: 'station.operator-action', object: `station:${id}`, detail: { reason, action: CLEARING_ACTION[reason] }, actor: by, ...(origin ? { origin } : {}) });
+    station.send({ type: 'OPERATOR_ACTION', action: CLEARING_ACTION[reason], by });
+    station.send({ type: 'CLEARED', reason });
+  }
+
+  /** Every station as the console shows it: its state, and what it waits for with the action that clears it. */
+  stationsView(): { id: string; kind: string; state: string; faults: { reason: string; action: string; since: number }[]; jobsDone: number }[] {
+    return [...this.stations.entries()].map(([id, actor]) => {
+      const snap = actor.getSnapshot();
+      const kind = this.o.config.stations.find((s) => s.id === id)?.kind ?? (id === 'feeder' ? 'feeder' : 'handler');
+      return {
+        id,
+        kind,
+        state: String(snap.value),
+        faults: snap.context.faults.map((f) => ({ reason: f.reason, action: f.action, since: f.since })),
+        jobsDone: stationFigures(snap, this.o.clock.now()).jobsDone,
+      };
+    });
+  }
+
+  /** The cards held for a decision, with what the devices said and where each card is. */
+  heldView(): { recordId: number; seq: number; maskedId: string; cardId: string | undefined; station: string | undefined; reason: string; step: string | undefined; refused: string | undefined }[] {
+    return [...this.active.values()]
+      .filter((j) => j.state === 'held')
+      .map((j) => {
+        const ctx = j.actor.getSnapshot().context;
+        return {
+          recordId: j.track.recordId,
+          seq: j.track.seq,
+          maskedId: j.track.prepared.maskedId,
+          cardId: j.track.cardId,
+          station: j.track.station,
+          reason: ctx.holdReason ?? 'in doubt',
+          step: ctx.pendingStep,
+          refused: ctx.decisionError,
+        };
+      });
+  }
+
+  /** Cards in the line now, by record: where each job stands. */
+  jobsView(): { recordId: number; seq: number; maskedId: string; state: string; cardId: string | undefined; station: string | undefined }[] {
+    return [...this.active.values()].map((j) => ({ recordId: j.track.recordId, seq: j.track.seq, maskedId: j.track.prepared.maskedId, state: j.state, cardId: j.track.cardId, station: j.track.station }));
+  }
+
+  /** The line machine's state: running, pausing, paused, draining, stopped. */
+  get lineState(): string {
+    return String(this.line.getSnapshot().value);
   }
 
   private readonly operableWaiters: { station: string; resolve: () => void }[] = [];
@@ -669,9 +720,13 @@ export class LineRun {
   }
 
   /** Sends an operator's decision about a held card (the console; dual control is checked by the machine). */
-  decide(recordId: number, decision: 'verify' | 'destroy', by: string[]): void {
+  async decide(recordId: number, decision: 'verify' | 'destroy', by: string[]): Promise<void> {
+    const job = this.active.get(recordId);
+    if (job === undefined || job.state !== 'held') throw new Error(`record ${recordId} has no card held for a decision`);
+    // A destroyed card is taken out of its station by hand first, so the station is empty for the next card.
+    if (decision === 'destroy' && job.track.station !== undefined) await this.o.devices.operators?.get(job.track.station)?.takeOut?.(by.join(' and '));
     this.decisions.set(recordId, by);
-    this.active.get(recordId)?.actor.send({ type: 'DECIDE', decision, by });
+    job.actor.send({ type: 'DECIDE', decision, by });
   }
 
   /** Line control from the console: PAUSE, RESUME, DRAIN, STOP. */

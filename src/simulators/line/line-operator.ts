@@ -37,6 +37,13 @@ export class LineOperator {
     return this.printer(station, 'clear-jam').operator.clearJam();
   }
 
+  /** Takes the card inside a printer station out by hand (destroyed after a decision); other stations: nothing. */
+  takeOut(station: string): string {
+    const s = this.station(station);
+    if (s.printer === undefined) return `take-out: ${station} is a ${s.kind} station; take its card out by hand`;
+    return s.printer.operator.takeCardOut();
+  }
+
   /** Empties a reject box: `reject` (default, the line's) or a printer station's own. */
   emptyRejectBox(station = 'reject'): string {
     if (station === 'reject') return this.handler.emptyRejectBox();

@@ -54,6 +54,23 @@ export class PrinterOperator {
     return `clear-jam: opened the cover, removed card ${card.id} (${card.damage ?? 'jammed'}) by hand, closed the cover`;
   }
 
+  /**
+   * Takes the card inside the printer out by hand (a card held in doubt and destroyed under dual control): it leaves
+   * the line (location `removed`).
+   */
+  takeCardOut(): string {
+    const m = this.m;
+    if (m.card === undefined) return 'take-out: there is no card inside';
+    const card = m.card;
+    m.options.plant.atomically(() => {
+      m.options.plant.move(card, { kind: 'removed' });
+      m.card = undefined;
+      m.place = undefined;
+      m.jam = undefined;
+    });
+    return `take-out: removed card ${card.id} by hand`;
+  }
+
   /** Puts in a new YMCKO ribbon of `panels` panels. */
   replaceRibbon(panels = this.options.ribbonPanels): string {
     this.m.ribbonPanels = panels;
