@@ -14,6 +14,16 @@ import { openApiDocument } from './openapi';
 import type { RouteSpec } from './route-table';
 import { ConsoleLine, type LineStarter } from './console-line';
 import websocket from '@fastify/websocket';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The console's files (console/ at the top of the project, beside src/ and dist/). */
+const CONSOLE_DIR = join(__dirname, '..', '..', '..', 'console');
+const CONSOLE_FILES: readonly (readonly [string, string, string])[] = [
+  ['/', 'index.html', 'text/html; charset=utf-8'],
+  ['/console/app.js', 'app.js', 'text/javascript; charset=utf-8'],
+  ['/console/style.css', 'style.css', 'text/css; charset=utf-8'],
+];
 
 /** Options of {@link buildApi}. */
 export interface ApiOptions {
@@ -81,6 +91,11 @@ export function buildApi(o: ApiOptions): FastifyInstance {
 
   for (const route of routes) register(app, route, sessions);
   app.get('/api/openapi.json', async () => openApiDocument(routes));
+  // The console: three static files, read once (no directory listing, no path from the request reaches the disk).
+  for (const [url, file, type] of CONSOLE_FILES) {
+    const bytes = readFileSync(join(CONSOLE_DIR, file));
+    app.get(url, async (_req, reply) => reply.type(type).send(bytes));
+  }
   // The event stream: line, station and card events as they happen, for every signed-in role.
   void app.register(websocket, { options: { maxPayload: 4096 } });
   void app.register(async (scope) => {
