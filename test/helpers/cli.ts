@@ -22,6 +22,8 @@ export function runCli(args: string[], opts: { cwd?: string; env?: NodeJS.Proces
     input: opts.input,
     encoding: 'utf8',
     timeout: opts.timeoutMs ?? 120_000,
+    // A child that ignores or outlives SIGTERM (a line finishing its cards in flight) must not hang the test run.
+    killSignal: 'SIGKILL',
     maxBuffer: 256 * 1024 * 1024,
   });
   if (r.error) throw r.error;

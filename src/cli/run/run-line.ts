@@ -159,6 +159,12 @@ async function produce(
     stopping = true;
     process.stderr.write('\ncardline run: stopping (cards in flight are resolved by the next run --resume); Ctrl-C again to quit now\n');
     line.control('STOP');
+    // Cards in flight get a while to finish; a device that does not answer must not keep the process forever (the
+    // store is consistent at every moment: the next run --resume resolves what was left in doubt).
+    setTimeout(() => {
+      process.stderr.write('cardline run: cards in flight did not finish within 30 s; quitting (run --resume resolves them)\n');
+      process.exit(130);
+    }, 30_000).unref();
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
