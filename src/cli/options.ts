@@ -32,3 +32,10 @@ export function timeScale(v: string): number {
   if (!Number.isFinite(n) || n <= 0 || n > 100) throw new InvalidArgumentError('a number above 0 and at most 100');
   return n;
 }
+
+/** Commander parser for a TCP port: 0 to 65535 (0: any free port). */
+export function tcpPort(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port number, 0 to 65535 (0: any free port)');
+  return n;
+}

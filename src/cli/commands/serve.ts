@@ -3,46 +3,17 @@
  * the loopback address unless told otherwise: put it behind a TLS proxy (and pass --secure-cookies) before opening
  * it to a network.
  */
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import { dbPath } from './store-command';
-import { timeScale } from '../options';
-import type { LineStarter } from '../../controller/api/console-line';
-
-/**
- * Runs the console's line on the simulated devices, in real time, with no simulated operator: station faults wait
- * for a person to act from the console. Each start is a run of `cardline run --order NAME` on the same database.
- */
-function simulatedLineStarter(db: string, config: string, faults: string, scale: number | undefined): LineStarter {
-  return async ({ order, onEvent, onLine }) => {
-    const { runLine } = await import('../run/run-line');
-    return runLine({
-      db,
-      config,
-      order,
-      speed: 'realtime',
-      faults,
-      operatorMinutes: 2,
-      progress: false,
-      autoOperator: false,
-      onEvent,
-      onLine,
-      ...(scale !== undefined ? { timeScale: scale } : {}),
-    });
-  };
-}
-
-function port(v: string): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port number, 0 to 65535 (0: any free port)');
-  return n;
-}
+import { tcpPort, timeScale } from '../options';
+import { simulatedLineStarter } from '../run/line-starter';
 
 /** Registers `cardline serve`. */
 export function registerServe(program: Command): void {
   program
     .command('serve')
     .description('serve the console API (sign-in, orders, stock ledger, audit log, reports) over the store')
-    .option('--port <n>', 'TCP port (0: any free port)', port, 8080)
+    .option('--port <n>', 'TCP port (0: any free port)', tcpPort, 8080)
     .option('--host <address>', 'address to listen on', '127.0.0.1')
     .option('--secure-cookies', 'mark the session cookie Secure (served over TLS)')
     .option('--line <line>', 'the simulated line the console drives: workstation, industrial or a line file (default: none, the store only)')

@@ -36,6 +36,8 @@ export interface ApiOptions {
   secureCookies?: boolean;
   /** Starts the line the console drives (absent: the server shows the store only). */
   startLine?: LineStarter;
+  /** The console's line, when the caller drives it too (npm start starts the sample order itself). */
+  consoleLine?: ConsoleLine;
 }
 
 function cookieValue(header: string | undefined, name: string): string | undefined {
@@ -57,7 +59,7 @@ export function buildApi(o: ApiOptions): FastifyInstance {
   const sessions = o.sessions ?? new SessionStore();
   const throttle = o.throttle ?? new LoginThrottle();
   const app = Fastify({ logger: false, bodyLimit: 64 * 1024, return503OnClosing: true });
-  const line = new ConsoleLine(o.startLine);
+  const line = o.consoleLine ?? new ConsoleLine(o.startLine);
   const routes = apiRoutes({
     store: o.store,
     sessions,
