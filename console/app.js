@@ -7,7 +7,7 @@ const TEXT = {
     signIn: 'Đăng nhập', name: 'Tên', password: 'Mật khẩu', logout: 'Đăng xuất', line: 'Dây chuyền', start: 'Bắt đầu',
     pause: 'Tạm dừng', resume: 'Tiếp tục', drain: 'Hoàn tất đơn', stop: 'Dừng', stations: 'Trạm', held: 'Thẻ chờ quyết định',
     inFlight: 'Thẻ đang xử lý', record: 'Hồ sơ', card: 'Thẻ', station: 'Trạm', reason: 'Lý do', state: 'Trạng thái',
-    stock: 'Đối soát phôi thẻ', reports: 'Báo cáo', audit: 'Nhật ký kiểm toán', when: 'Lúc', who: 'Ai', what: 'Việc',
+    stock: 'Đối soát phôi thẻ', throughput: 'Sản lượng 60 phút gần nhất (thẻ/phút)', rejects: 'Hộp thẻ hỏng', reports: 'Báo cáo', audit: 'Nhật ký kiểm toán', when: 'Lúc', who: 'Ai', what: 'Việc',
     object: 'Đối tượng', outcome: 'Kết quả', verify: 'Xác nhận tốt', destroy: 'Hủy thẻ', proposedBy: 'đề nghị bởi',
     produced: 'đã sản xuất', failed: 'lỗi', of: 'trên', waitsFor: 'Cần', done: 'Đã làm', idle: 'nghỉ', busy: 'đang chạy',
     needsOperator: 'cần người vận hành', offline: 'mất kết nối', running: 'đang chạy', paused: 'tạm dừng', pausing: 'đang tạm dừng',
@@ -19,7 +19,7 @@ const TEXT = {
     signIn: 'Sign in', name: 'Name', password: 'Password', logout: 'Sign out', line: 'Line', start: 'Start',
     pause: 'Pause', resume: 'Resume', drain: 'Drain', stop: 'Stop', stations: 'Stations', held: 'Cards held for a decision',
     inFlight: 'Cards in flight', record: 'Record', card: 'Card', station: 'Station', reason: 'Reason', state: 'State',
-    stock: 'Stock reconciliation', reports: 'Reports', audit: 'Audit log', when: 'When', who: 'Who', what: 'What',
+    stock: 'Stock reconciliation', throughput: 'Throughput over the last hour (cards/minute)', rejects: 'Reject box', reports: 'Reports', audit: 'Audit log', when: 'When', who: 'Who', what: 'What',
     object: 'Object', outcome: 'Outcome', verify: 'Verify good', destroy: 'Destroy', proposedBy: 'proposed by',
     produced: 'produced', failed: 'failed', of: 'of', waitsFor: 'Needs', done: 'Done', idle: 'idle', busy: 'busy',
     needsOperator: 'needs an operator', offline: 'offline', running: 'running', paused: 'paused', pausing: 'pausing',
@@ -101,7 +101,8 @@ function scheduleRefresh() {
 }
 
 async function refreshAll() {
-  await Promise.all([refreshLine(), refreshOrders(), refreshStock(), refreshAudit()]);
+  await refreshOrders();
+  await Promise.all([refreshLine(), refreshStock(), refreshAudit()]);
 }
 
 async function refreshOrders() {
@@ -168,6 +169,48 @@ async function refreshLine() {
     refreshStock();
   }
   refreshAudit();
+  refreshOrderViews(line.order ?? $('order-select').value);
+}
+
+async function refreshOrderViews(order) {
+  if (!order) return;
+  const name = encodeURIComponent(order);
+  const [rejects, throughput] = await Promise.all([api('GET', `/api/orders/${name}/rejects`), api('GET', `/api/orders/${name}/throughput`)]);
+  $('rejects').tBodies[0].replaceChildren(
+    ...rejects.map((r) => {
+      const tr = el('tr');
+      for (const v of [r.cardId, r.recordSeq === null ? '' : `#${r.recordSeq} ${r.maskedId}`, r.reason, r.at]) tr.append(el('td', v));
+      return tr;
+    }),
+  );
+  drawChart(throughput.perMinute);
+}
+
+/** Bars of cards per minute, drawn as SVG elements (no markup strings). */
+function drawChart(perMinute) {
+  const svg = $('chart');
+  const ns = 'http://www.w3.org/2000/svg';
+  const max = Math.max(1, ...perMinute);
+  const width = 600 / perMinute.length;
+  const bars = perMinute.map((n, i) => {
+    const h = Math.round((n / max) * 100);
+    const rect = document.createElementNS(ns, 'rect');
+    rect.setAttribute('x', String(i * width));
+    rect.setAttribute('y', String(110 - h));
+    rect.setAttribute('width', String(width - 1));
+    rect.setAttribute('height', String(h));
+    rect.setAttribute('fill', '#2a7');
+    const title = document.createElementNS(ns, 'title');
+    title.textContent = `${n}`;
+    rect.append(title);
+    return rect;
+  });
+  const label = document.createElementNS(ns, 'text');
+  label.setAttribute('x', '2');
+  label.setAttribute('y', '12');
+  label.setAttribute('font-size', '11');
+  label.textContent = `max ${max}`;
+  svg.replaceChildren(...bars, label);
 }
 
 function renderStations(stations) {

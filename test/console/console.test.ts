@@ -103,7 +103,12 @@ describeWithChromium('the console in chromium', () => {
       if (Date.now() > deadline) throw new Error(`the order did not finish: ${await page.textContent('#progress')}`);
       await new Promise((r) => setTimeout(r, 250));
     }
-    await page.screenshot({ path: join(ARTIFACTS, 'line-done.png') });
+    // The throughput chart has a bar per minute of the last hour, and the finished cards are in it.
+    await page.locator('#chart rect').nth(59).waitFor({ state: 'attached' });
+    const heights = await page.$$eval('#chart rect', (rs) => rs.map((r) => Number(r.getAttribute('height'))));
+    expect(heights).toHaveLength(60);
+    expect(heights.some((h) => h > 0)).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'line-done.png'), fullPage: true });
     const orders = (await page.evaluate(() => fetch('/api/orders/L1').then((r) => r.json()))) as { counts: { produced: number } };
     expect(orders.counts.produced).toBe(4);
   }, 150_000);

@@ -141,6 +141,29 @@ export function apiRoutes(deps: RouteDeps): RouteSpec[] {
     },
     {
       method: 'GET',
+      url: '/api/orders/:name/rejects',
+      access: ALL,
+      summary: "the order's spoiled cards (the reject box) with their reasons, newest first",
+      handler: ({ params }: { params: Record<string, string> }) => ({ json: store.spoiledCards(orderNamed(store, params.name!).id) }),
+    },
+    {
+      method: 'GET',
+      url: '/api/orders/:name/throughput',
+      access: ALL,
+      summary: 'good cards per minute over the last hour of the order (the last hour before its last card)',
+      handler: ({ params }: { params: Record<string, string> }) => {
+        const facts = store.orderFacts(orderNamed(store, params.name!).id);
+        const end = Math.max(facts.lastJobAt ?? 0, ...facts.goodTimes, 0);
+        const minutes = new Array<number>(60).fill(0);
+        for (const t of facts.goodTimes) {
+          const ago = Math.floor((end - t) / 60_000);
+          if (ago >= 0 && ago < 60) minutes[59 - ago]! += 1;
+        }
+        return { json: { end: end > 0 ? new Date(end).toISOString() : null, perMinute: minutes } };
+      },
+    },
+    {
+      method: 'GET',
       url: '/api/stock',
       access: ALL,
       summary: 'the card ledger: issued = good + spoiled + in doubt + returned + on the line, overall and per order',

@@ -66,3 +66,24 @@ export function orderFacts(ctx: StoreContext, orderId: number): OrderFacts {
     stationFaults,
   };
 }
+
+/** A spoiled card of an order, for the reject box view (reasons hold no personal data; IDs are masked). */
+export interface SpoiledCard {
+  cardId: string;
+  reason: string;
+  at: string;
+  recordSeq: number | null;
+  maskedId: string | null;
+}
+
+/** The order's spoiled cards, newest first. */
+export function spoiledCards(ctx: StoreContext, orderId: number): SpoiledCard[] {
+  return ctx
+    .sql(
+      `SELECT c.id AS cardId, coalesce(c.spoil_reason, '') AS reason, c.updated_at AS at, r.seq AS recordSeq, r.masked_id AS maskedId
+         FROM cards c LEFT JOIN records r ON r.id = c.record_id
+        WHERE c.order_id = ? AND c.state = 'spoiled'
+        ORDER BY c.updated_at DESC, c.id`,
+    )
+    .all(orderId) as SpoiledCard[];
+}

@@ -35,7 +35,7 @@ import {
   type InDoubtDecision,
 } from './job-lifecycle';
 import { stockLedger, type StockLedger } from './stock-ledger';
-import { orderFacts, type OrderFacts } from './order-facts';
+import { orderFacts, spoiledCards, type OrderFacts, type SpoiledCard } from './order-facts';
 import { toRun, type SqlRow } from './row-mapping';
 import { inFlight, type InFlight } from './in-flight';
 import { endRun, runningRuns, startRun } from './runs';
@@ -254,6 +254,11 @@ export class Store {
   }
 
   /** Returns an unused blank to the vault (audited). */
+  /** The order's spoiled cards with their reasons, newest first (the reject box view). */
+  spoiledCards(orderId: number): SpoiledCard[] {
+    return spoiledCards(this.ctx, orderId);
+  }
+
   /** A page of the audit log, newest first, filtered by action (exact, or a prefix ending in '.') and actor. */
   auditPage(q: { page: number; pageSize: number; action?: string | undefined; actor?: string | undefined }): AuditPage {
     return auditPage(this.ctx, q);

@@ -86,6 +86,8 @@ const MATRIX: Record<string, { allowed: readonly Who[]; payload?: unknown }> = {
   'GET /api/me': { allowed: ROLES },
   'GET /api/orders': { allowed: ROLES },
   'GET /api/orders/ORDER-1': { allowed: ROLES },
+  'GET /api/orders/ORDER-1/rejects': { allowed: ROLES },
+  'GET /api/orders/ORDER-1/throughput': { allowed: ROLES },
   'GET /api/stock': { allowed: ROLES },
   'GET /api/reports/ORDER-1': { allowed: ROLES },
   'GET /api/audit': { allowed: ['qa', 'supervisor', 'admin'] },
