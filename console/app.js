@@ -7,7 +7,7 @@ const TEXT = {
     signIn: 'Đăng nhập', name: 'Tên', password: 'Mật khẩu', logout: 'Đăng xuất', line: 'Dây chuyền', start: 'Bắt đầu',
     pause: 'Tạm dừng', resume: 'Tiếp tục', drain: 'Hoàn tất đơn', stop: 'Dừng', stations: 'Trạm', held: 'Thẻ chờ quyết định',
     inFlight: 'Thẻ đang xử lý', record: 'Hồ sơ', card: 'Thẻ', station: 'Trạm', reason: 'Lý do', state: 'Trạng thái',
-    stock: 'Đối soát phôi thẻ', throughput: 'Sản lượng 60 phút gần nhất (thẻ/phút)', rejects: 'Hộp thẻ hỏng', reports: 'Báo cáo', audit: 'Nhật ký kiểm toán', when: 'Lúc', who: 'Ai', what: 'Việc',
+    ribbon: 'Ruy băng còn (panel)', feederLevel: 'Phôi trong khay nạp', stock: 'Đối soát phôi thẻ', throughput: 'Sản lượng 60 phút gần nhất (thẻ/phút)', rejects: 'Hộp thẻ hỏng', reports: 'Báo cáo', audit: 'Nhật ký kiểm toán', when: 'Lúc', who: 'Ai', what: 'Việc',
     object: 'Đối tượng', outcome: 'Kết quả', verify: 'Xác nhận tốt', destroy: 'Hủy thẻ', proposedBy: 'đề nghị bởi',
     produced: 'đã sản xuất', failed: 'lỗi', of: 'trên', waitsFor: 'Cần', done: 'Đã làm', idle: 'nghỉ', busy: 'đang chạy',
     needsOperator: 'cần người vận hành', offline: 'mất kết nối', running: 'đang chạy', paused: 'tạm dừng', pausing: 'đang tạm dừng',
@@ -19,7 +19,7 @@ const TEXT = {
     signIn: 'Sign in', name: 'Name', password: 'Password', logout: 'Sign out', line: 'Line', start: 'Start',
     pause: 'Pause', resume: 'Resume', drain: 'Drain', stop: 'Stop', stations: 'Stations', held: 'Cards held for a decision',
     inFlight: 'Cards in flight', record: 'Record', card: 'Card', station: 'Station', reason: 'Reason', state: 'State',
-    stock: 'Stock reconciliation', throughput: 'Throughput over the last hour (cards/minute)', rejects: 'Reject box', reports: 'Reports', audit: 'Audit log', when: 'When', who: 'Who', what: 'What',
+    ribbon: 'Ribbon panels left', feederLevel: 'Blanks in the input feeder', stock: 'Stock reconciliation', throughput: 'Throughput over the last hour (cards/minute)', rejects: 'Reject box', reports: 'Reports', audit: 'Audit log', when: 'When', who: 'Who', what: 'What',
     object: 'Object', outcome: 'Outcome', verify: 'Verify good', destroy: 'Destroy', proposedBy: 'proposed by',
     produced: 'produced', failed: 'failed', of: 'of', waitsFor: 'Needs', done: 'Done', idle: 'idle', busy: 'busy',
     needsOperator: 'needs an operator', offline: 'offline', running: 'running', paused: 'paused', pausing: 'pausing',
@@ -150,6 +150,7 @@ async function refreshLine() {
   $('line-state').textContent = t(line.state);
   $('line-state').dataset.state = line.state;
   $('line-order').textContent = line.order ?? '';
+  $('feeder').textContent = line.feederBlanks === null ? '' : `${t('feederLevel')}: ${line.feederBlanks}`;
   if (line.error) $('message').textContent = line.error;
   renderStations(line.stations);
   renderHeld(line.held);
@@ -218,6 +219,7 @@ function renderStations(stations) {
     ...stations.map((s) => {
       const box = el('div', null, { class: `station ${s.state}`, 'data-station': s.id, 'data-state': s.state });
       box.append(el('strong', s.id), el('div', `${t('state')}: ${t(s.state)}`), el('div', `${t('done')}: ${s.jobsDone}`));
+      if (s.ribbonPanels !== undefined) box.append(el('div', `${t('ribbon')}: ${s.ribbonPanels}`, { 'data-ribbon': String(s.ribbonPanels) }));
       for (const f of s.faults) {
         box.append(el('div', `${t('waitsFor')}: ${t(f.action)}`, { class: 'fault' }));
         const button = el('button', t(f.action), { type: 'button', 'data-action': f.reason });

@@ -72,11 +72,12 @@ it('runs an order from the API: start, a ribbon fault the operator clears, compl
 
   const events: { type: string; [k: string]: unknown }[] = [];
   const socket = new WebSocket(`${base.replace('http', 'ws')}/api/events`, { headers: { cookie: op.cookie } });
+  // Listen before the socket opens: the server's hello can arrive in the same read as the handshake.
+  socket.on('message', (m) => events.push(JSON.parse(String(m)) as { type: string }));
   await new Promise((resolve, reject) => {
     socket.once('open', resolve);
     socket.once('error', reject);
   });
-  socket.on('message', (m) => events.push(JSON.parse(String(m)) as { type: string }));
 
   // A QA account watches but may not drive the line.
   const qa = await login('qa1');

@@ -16,6 +16,8 @@ export interface LineStatus {
   order: string | null;
   startedBy: string | null;
   error: string | null;
+  /** Blanks left in the line's input feeder (null when no run is going). */
+  feederBlanks: number | null;
 }
 
 /** A destroy decision waiting for its second supervisor. */
@@ -46,7 +48,13 @@ export class ConsoleLine {
   }
 
   status(): LineStatus {
-    return { state: this.running ? (this.line?.lineState ?? 'starting') : 'idle', order: this.order, startedBy: this.startedBy, error: this.lastError };
+    return {
+      state: this.running ? (this.line?.lineState ?? 'starting') : 'idle',
+      order: this.order,
+      startedBy: this.startedBy,
+      error: this.lastError,
+      feederBlanks: this.running && this.line ? this.line.feederBlanks : null,
+    };
   }
 
   /** Starts the line on `order`. 409 while a run is going; 501 when this server drives no line. */

@@ -81,6 +81,8 @@ export interface EffectsContext {
   isStationHeld(station: string, recordId: number): boolean;
   /** The cards waiting at each station's exit, in the order they came out. */
   exits: ExitQueues;
+  /** A printer's ribbon level, read after each print (the console shows it). */
+  noteRibbon?(station: string, panelsLeft: number): void;
 }
 
 /** The step names written to the store: the machine's own step names, so recovery maps them back one to one. */
@@ -354,6 +356,11 @@ export function createJobEffects(ctx: EffectsContext) {
       await step(ctx, t, station, 'print', () => printer.print(t.prepared.panels), undefined, { printedBefore });
     } catch (error) {
       throw fail(ctx, error, station, 'print', t);
+    }
+    if (ctx.noteRibbon) {
+      // For the console's ribbon gauge; a printer that does not answer this is no reason to fail a printed card.
+      const left = await printer.ribbonPanelsLeft().catch(() => undefined);
+      if (left !== undefined) ctx.noteRibbon(station, left);
     }
   });
 

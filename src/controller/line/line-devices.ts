@@ -15,6 +15,7 @@ export interface LinePrinter extends Printer {
   cardPosition(): Promise<CardPosition>;
   counters(): Promise<PrinterCounters>;
   status(): Promise<PrinterStatus>;
+  ribbonPanelsLeft(): Promise<number>;
 }
 
 /** The devices of one station. */

@@ -98,6 +98,8 @@ const STEP_OF: Record<string, JobStep> = {
 export class LineRun {
   private readonly pool: StationPool;
   private readonly exits = new ExitQueues();
+  /** Ribbon panels left per printer, as last read. */
+  private readonly ribbons = new Map<string, number>();
   private readonly active = new Map<number, ActiveJob>();
   private readonly stations = new Map<string, Actor<typeof stationMachine>>();
   private readonly line: Actor<typeof lineMachine>;
@@ -223,7 +225,7 @@ export class LineRun {
   }
 
   /** Every station as the console shows it: its state, and what it waits for with the action that clears it. */
-  stationsView(): { id: string; kind: string; state: string; faults: { reason: string; action: string; since: number }[]; jobsDone: number }[] {
+  stationsView(): { id: string; kind: string; state: string; faults: { reason: string; action: string; since: number }[]; jobsDone: number; ribbonPanels?: number }[] {
     return [...this.stations.entries()].map(([id, actor]) => {
       const snap = actor.getSnapshot();
       const kind = this.o.config.stations.find((s) => s.id === id)?.kind ?? (id === 'feeder' ? 'feeder' : 'handler');
@@ -233,6 +235,7 @@ export class LineRun {
         state: String(snap.value),
         faults: snap.context.faults.map((f) => ({ reason: f.reason, action: f.action, since: f.since })),
         jobsDone: stationFigures(snap, this.o.clock.now()).jobsDone,
+        ...(this.ribbons.has(id) ? { ribbonPanels: this.ribbons.get(id)! } : {}),
       };
     });
   }
@@ -259,6 +262,11 @@ export class LineRun {
   /** Cards in the line now, by record: where each job stands. */
   jobsView(): { recordId: number; seq: number; maskedId: string; state: string; cardId: string | undefined; station: string | undefined }[] {
     return [...this.active.values()].map((j) => ({ recordId: j.track.recordId, seq: j.track.seq, maskedId: j.track.prepared.maskedId, state: j.state, cardId: j.track.cardId, station: j.track.station }));
+  }
+
+  /** Blanks left in the line's input feeder. */
+  get feederBlanks(): number {
+    return this.o.devices.feederStacks.get('feeder')?.length ?? 0;
   }
 
   /** The line machine's state: running, pausing, paused, draining, stopped. */
@@ -378,6 +386,7 @@ export class LineRun {
       scanTimeoutMs: this.o.scanTimeoutMs ?? 10_000,
       waitOperable: (station, signal) => this.waitOperable(station, signal),
       exits: this.exits,
+      noteRibbon: (station, left) => this.ribbons.set(station, left),
       isStationHeld: (station, recordId) => [...this.active.values()].some((j) => j.track.recordId !== recordId && j.track.station === station),
     };
   }
