@@ -712,7 +712,13 @@ export class LineRun {
     if (last.outcome === null) return { ...base, step: stepName, completed: 'unknown' };
     if (last.step === 'eject') return { ...base, step: 'moveToQc', completed: 'unknown' };
     if (last.outcome === 'ok') return { ...base, step: stepName, completed: true };
-    if (last.step === 'feed') return 'unload';
+    if (last.step === 'feed') {
+      // A feed that failed before any blank left the input feeder (a misfeed, no blank, the handler refusing) is undone;
+      // one that failed after (the printer could not take the blank in, a jam) left a card somewhere: ask the devices.
+      const error = (last.detail as { outcome?: { error?: unknown } } | null)?.outcome?.error;
+      const nothingMoved = typeof error === 'string' && /^(HandlingFeedError|NoBlankError|HandlingRefusedError|StoreError)\b/.test(error);
+      return nothingMoved ? 'unload' : { ...base, step: 'feed', completed: 'unknown' };
+    }
     const kind = last.step === 'inspect' ? 'qc' : last.step === 'print' ? 'print' : last.step === 'personalize' || last.step === 'verifyChip' ? 'chip' : 'device';
     return { ...base, step: 'reject', completed: false, reason: { kind, message: `recovered after a failed ${last.step}` } };
   }
